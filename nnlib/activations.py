@@ -1,0 +1,71 @@
+"""Activation functions and their derivatives.
+
+This module is the code of the chapter "Activation functions"
+(``book/02_activations.ipynb``).
+
+Every function takes a number, a (nested) list or tuple of numbers, or a NumPy
+array, and works on all elements at once: a number gives a ``float``, anything
+else an array of the same shape. NaN gives NaN, as in NumPy; infinities give
+the limits. Nothing here overflows or warns, even for ``|x|`` of ``1e6`` and more.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from numpy.typing import ArrayLike
+from scipy.special import expit
+
+from nnlib._checks import as_float_array
+
+
+def _as_result(values: np.ndarray) -> float | np.ndarray:
+    """A 0-dimensional result becomes a plain ``float``; arrays stay arrays."""
+    return float(values) if values.ndim == 0 else values
+
+
+def sigmoid(x: ArrayLike) -> float | np.ndarray:
+    r"""The logistic function :math:`\sigma(x) = 1 / (1 + e^{-x})`.
+
+    It maps every real number into the open interval (0, 1). We evaluate it with
+    ``scipy.special.expit``, which never computes ``exp`` of a large positive
+    number, so it does not overflow.
+
+    >>> sigmoid(0)
+    0.5
+    """
+    return _as_result(expit(as_float_array(x, "x")))
+
+
+def sigmoid_derivative(x: ArrayLike) -> float | np.ndarray:
+    r"""The derivative of the sigmoid at ``x``: :math:`\sigma(x)\,(1 - \sigma(x))`.
+
+    ``x`` is the input of the sigmoid, not its output. The largest value is
+    0.25, at ``x = 0``.
+
+    >>> sigmoid_derivative(0)
+    0.25
+    """
+    s = expit(as_float_array(x, "x"))
+    return _as_result(s * (1.0 - s))
+
+
+def relu(x: ArrayLike) -> float | np.ndarray:
+    r"""The rectified linear unit :math:`\max(0, x)`.
+
+    >>> relu([-2.0, 0.0, 3.0])
+    array([0., 0., 3.])
+    """
+    return _as_result(np.maximum(0.0, as_float_array(x, "x")))
+
+
+def relu_derivative(x: ArrayLike) -> float | np.ndarray:
+    """The derivative of ReLU: 1 where ``x > 0``, else 0.
+
+    At ``x = 0`` ReLU has no derivative; like most libraries we use 0 there.
+    The step is computed by ``np.heaviside`` for the whole array at once, with
+    no per-element ``if``; unlike ``(x > 0).astype(float)`` it keeps NaN as NaN.
+
+    >>> relu_derivative([-2.0, 0.0, 3.0])
+    array([0., 0., 1.])
+    """
+    return _as_result(np.heaviside(as_float_array(x, "x"), 0.0))
