@@ -1,0 +1,273 @@
+"""Tests of nnlib.network.NeuralNetwork: construction, weights, run and bad input."""
+
+import numpy as np
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+from hypothesis.extra import numpy as hnp
+
+from nnlib import NeuralNetwork
+from nnlib.weights import initial_weights
+
+
+def plain_forward_pass(weights_in_hidden, weights_hidden_out, sample):
+    """The forward pass for one sample written out with numpy only, as a reference."""
+
+    def logistic(z):
+        return 1.0 / (1.0 + np.exp(-z))
+
+    hidden = logistic(weights_in_hidden @ np.asarray(sample, dtype=float))
+    return logistic(weights_hidden_out @ hidden)
+
+
+@pytest.fixture
+def network():
+    return NeuralNetwork(
+        no_of_in_nodes=2, no_of_out_nodes=3, no_of_hidden_nodes=4, learning_rate=0.6, seed=1
+    )
+
+
+def test_weight_matrices_have_shapes_hidden_by_in_and_out_by_hidden(network):
+    assert network.weights_in_hidden.shape == (4, 2)
+    assert network.weights_hidden_out.shape == (3, 4)
+
+
+def test_each_layer_is_bounded_by_one_over_the_root_of_its_inputs():
+    network = NeuralNetwork(9, 2, 16, 0.1, seed=0)
+    assert np.abs(network.weights_in_hidden).max() <= 1 / 3
+    assert np.abs(network.weights_hidden_out).max() <= 1 / 4
+
+
+def test_the_network_draws_its_weights_from_one_generator_in_layer_order():
+    network = NeuralNetwork(2, 3, 4, 0.6, seed=1)
+    rng = np.random.default_rng(1)
+    np.testing.assert_array_equal(network.weights_in_hidden, initial_weights(4, 2, rng))
+    np.testing.assert_array_equal(network.weights_hidden_out, initial_weights(3, 4, rng))
+
+
+def test_same_seed_same_network_and_create_weight_matrices_draws_new_weights():
+    first, second = NeuralNetwork(2, 3, 4, 0.6, seed=1), NeuralNetwork(2, 3, 4, 0.6, seed=1)
+    np.testing.assert_array_equal(first.weights_in_hidden, second.weights_in_hidden)
+    before = first.weights_in_hidden.copy()
+    first.create_weight_matrices()
+    assert not np.array_equal(before, first.weights_in_hidden)
+
+
+def test_a_generator_passed_as_seed_is_drawn_from():
+    rng = np.random.default_rng(3)
+    a, b = NeuralNetwork(2, 2, 2, 0.1, seed=rng), NeuralNetwork(2, 2, 2, 0.1, seed=rng)
+    assert not np.array_equal(a.weights_in_hidden, b.weights_in_hidden)
+
+
+def test_repr_shows_the_constructor_arguments(network):
+    assert repr(network) == (
+        "NeuralNetwork(no_of_in_nodes=2, no_of_out_nodes=3, no_of_hidden_nodes=4, "
+        "learning_rate=0.6)"
+    )
+
+
+def test_the_node_counts_and_learning_rate_are_kept(network):
+    assert (network.no_of_in_nodes, network.no_of_out_nodes, network.no_of_hidden_nodes) == (
+        2,
+        3,
+        4,
+    )
+    assert network.learning_rate == 0.6
+
+
+@pytest.mark.parametrize(
+    "sample", [[3, 4], (3, 4), np.array([3, 4]), np.array([3.0, 4.0], dtype=np.float32)]
+)
+def test_one_sample_as_list_tuple_or_array_gives_one_column(network, sample):
+    output = network.run(sample)
+    assert output.shape == (3, 1)
+    expected = plain_forward_pass(network.weights_in_hidden, network.weights_hidden_out, [3, 4])
+    np.testing.assert_allclose(output[:, 0], expected, rtol=1e-6)
+
+
+def test_a_list_holding_one_tuple_is_one_sample_as_in_the_source_chapter(network):
+    np.testing.assert_array_equal(network.run([(3, 4)]), network.run([3, 4]))
+
+
+@given(
+    sizes=st.tuples(st.integers(1, 6), st.integers(1, 6), st.integers(1, 6)),
+    n_samples=st.integers(1, 8),
+    data=st.data(),
+)
+def test_several_samples_give_one_output_column_each_equal_to_the_single_runs(
+    sizes, n_samples, data
+):
+    n_in, n_out, n_hidden = sizes
+    network = NeuralNetwork(n_in, n_out, n_hidden, 0.1, seed=0)
+    samples = data.draw(hnp.arrays(np.float64, (n_samples, n_in), elements=st.floats(-100, 100)))
+    output = network.run(samples)
+    assert output.shape == (n_out, n_samples)
+    for column, sample in enumerate(samples):
+        reference = plain_forward_pass(
+            network.weights_in_hidden, network.weights_hidden_out, sample
+        )
+        np.testing.assert_allclose(output[:, column], reference, rtol=1e-12, atol=1e-300)
+
+
+@given(hnp.arrays(np.float64, 2, elements=st.floats(-1e6, 1e6)))
+def test_outputs_lie_in_the_closed_unit_interval(sample):
+    output = NeuralNetwork(2, 3, 4, 0.6, seed=1).run(sample)
+    assert np.all((output >= 0) & (output <= 1))
+
+
+def test_weights_set_by_hand_are_used_by_run():
+    network = NeuralNetwork(2, 1, 2, 0.1, seed=0)
+    network.weights_in_hidden = [[1.0, 0.0], [0.0, 1.0]]
+    network.weights_hidden_out = [[0.0, 0.0]]
+    np.testing.assert_array_equal(network.run([5, -5]), [[0.5]])
+
+
+def test_run_does_not_change_the_input_or_the_weights(network):
+    sample = np.array([[1.0, 2.0], [3.0, 4.0]])
+    weights = network.weights_in_hidden.copy()
+    network.run(sample)
+    np.testing.assert_array_equal(sample, [[1.0, 2.0], [3.0, 4.0]])
+    np.testing.assert_array_equal(network.weights_in_hidden, weights)
+
+
+@pytest.mark.parametrize(
+    ("bad", "error", "message"),
+    [
+        (
+            [1, 2, 3],
+            ValueError,
+            r"input_vector: expected 2 values per sample \(one per input node\), got 3",
+        ),
+        ([[1], [2]], ValueError, "got 1; several samples go in the rows, not the columns"),
+        (np.ones((3, 5)), ValueError, "expected 2 values per sample .*got 5$"),
+        (
+            5,
+            ValueError,
+            "expected one sample .* or several samples as the rows of a 2-D array, "
+            "got a single number$",
+        ),
+        (np.ones((1, 1, 2)), ValueError, r"got a 3-D array of shape \(1, 1, 2\)"),
+        ([], ValueError, "input_vector: expected at least one sample of values, got empty input"),
+        (np.zeros((0, 2)), ValueError, "got empty input"),
+        ([1, np.nan], ValueError, "input_vector: expected finite numbers, got nan at position 1"),
+        ([[1, 2], [np.inf, 0]], ValueError, r"got inf at position \(1, 0\)"),
+        (
+            ["1", "2"],
+            TypeError,
+            "input_vector: expected real numbers, got .* with elements of type str",
+        ),
+        ("12", TypeError, "input_vector: expected numbers, got the text '12'"),
+        (
+            [[1, 2], [3]],
+            ValueError,
+            "input_vector: expected a rectangular array .* got ragged input",
+        ),
+        ([1, None], TypeError, "with elements of type NoneType"),
+        (
+            None,
+            TypeError,
+            "input_vector: expected a number, a list, tuple or array of numbers, got None",
+        ),
+        ({1: 2}, TypeError, "with elements of type dict"),
+    ],
+)
+def test_bad_input_to_run_says_what_was_expected_and_what_came(network, bad, error, message):
+    with pytest.raises(error, match=message):
+        network.run(bad)
+
+
+@pytest.mark.parametrize(
+    ("args", "error", "message"),
+    [
+        ((0, 2, 2, 0.1), ValueError, "no_of_in_nodes: expected a positive integer, got 0"),
+        ((2, -1, 2, 0.1), ValueError, "no_of_out_nodes: expected a positive integer, got -1"),
+        (
+            (2, 2, 2.5, 0.1),
+            TypeError,
+            r"no_of_hidden_nodes: expected a positive integer, got 2.5 \(float\)",
+        ),
+        ((2, 2, "4", 0.1), TypeError, "no_of_hidden_nodes: expected a positive integer, got '4'"),
+        (
+            (True, 2, 2, 0.1),
+            TypeError,
+            r"no_of_in_nodes: expected a positive integer, got True \(bool\)",
+        ),
+        ((2, None, 2, 0.1), TypeError, "no_of_out_nodes: expected a positive integer, got None"),
+        ((2, 2, 2, 0), ValueError, "learning_rate: expected a positive finite number, got 0"),
+        ((2, 2, 2, -0.5), ValueError, "learning_rate: expected a positive finite number, got -0.5"),
+        (
+            (2, 2, 2, float("inf")),
+            ValueError,
+            "learning_rate: expected a positive finite number, got inf",
+        ),
+        (
+            (2, 2, 2, float("nan")),
+            ValueError,
+            "learning_rate: expected a positive finite number, got nan",
+        ),
+        (
+            (2, 2, 2, "0.1"),
+            TypeError,
+            "learning_rate: expected a positive finite number, got '0.1'",
+        ),
+        ((2, 2, 2, None), TypeError, "learning_rate: expected a positive finite number, got None"),
+    ],
+)
+def test_bad_sizes_and_learning_rates_are_refused_by_name(args, error, message):
+    with pytest.raises(error, match=message):
+        NeuralNetwork(*args)
+
+
+def test_numpy_integers_and_floats_are_accepted_as_sizes_and_rate():
+    network = NeuralNetwork(np.int64(2), np.int32(1), np.uint8(3), np.float32(0.5))
+    assert network.weights_in_hidden.shape == (3, 2)
+    assert type(network.no_of_in_nodes) is int and type(network.learning_rate) is float
+
+
+def test_a_bad_seed_is_refused_by_name():
+    with pytest.raises(
+        TypeError, match=r"seed: expected an int >= 0, a numpy\.random\.Generator or None"
+    ):
+        NeuralNetwork(2, 2, 2, 0.1, seed="7")
+
+
+def test_the_seed_is_keyword_only():
+    with pytest.raises(TypeError):
+        NeuralNetwork(2, 2, 2, 0.1, 7)
+
+
+@pytest.mark.parametrize(
+    ("attribute", "value", "error", "message"),
+    [
+        (
+            "weights_in_hidden",
+            np.ones((2, 3)),
+            ValueError,
+            r"weights_in_hidden: expected an array of shape \(3, 2\), got shape \(2, 3\)",
+        ),
+        (
+            "weights_hidden_out",
+            np.ones(3),
+            ValueError,
+            r"weights_hidden_out: expected an array of shape \(1, 3\), got shape \(3,\)",
+        ),
+        (
+            "weights_in_hidden",
+            [[np.nan, 0]] * 3,
+            ValueError,
+            "weights_in_hidden: expected finite numbers, got nan",
+        ),
+        (
+            "weights_hidden_out",
+            None,
+            TypeError,
+            "weights_hidden_out: expected a number, a list, tuple or array of numbers, got None",
+        ),
+    ],
+)
+def test_weights_of_the_wrong_shape_or_kind_are_refused_when_assigned(
+    attribute, value, error, message
+):
+    network = NeuralNetwork(2, 1, 3, 0.1, seed=0)
+    with pytest.raises(error, match=message):
+        setattr(network, attribute, value)
