@@ -1,0 +1,39 @@
+# The book's commands. `make book` and `make test` are all a fresh machine needs:
+# both create the environment in .venv from requirements.txt on first use.
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+ENV_STAMP := $(VENV)/.requirements-installed
+PORT ?= 8000
+
+# Kernels of this environment come before any the user has installed elsewhere.
+export JUPYTER_PREFER_ENV_PATH := 1
+# A backend set outside would keep the notebooks' figures out of their outputs.
+unexport MPLBACKEND
+
+.PHONY: book test serve lab notebooks clean
+
+$(ENV_STAMP): requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	touch $@
+
+book: $(ENV_STAMP)  ## Build the website into _build/html, failing on any warning.
+	$(BIN)/jupyter-book build . -W -n --keep-going
+
+test: $(ENV_STAMP)  ## Run every test: nnlib, the notebooks (nbval) and lint.
+	$(BIN)/python -m pytest
+
+serve: book  ## Serve the built website on http://localhost:$(PORT).
+	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
+
+lab: $(ENV_STAMP)  ## Open the chapters in JupyterLab, with this environment as kernel.
+	$(BIN)/jupyter lab --notebook-dir=book
+
+notebooks: $(ENV_STAMP)  ## Re-execute every chapter notebook in place to refresh its outputs.
+	$(BIN)/python tools/execute_notebooks.py
+
+clean:
+	rm -rf _build
