@@ -11,7 +11,7 @@ from pathlib import Path
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.notebooks import execute, toc_notebooks  # noqa: E402
+from tools.notebooks import execute, toc_notebooks
 
 
 def main(arguments: list[str]) -> None:

@@ -48,7 +48,9 @@ def clean_metadata(notebook: nbformat.NotebookNode) -> None:
     notebook.metadata = nbformat.from_dict(
         {
             "kernelspec": KERNELSPEC,
-            "language_info": {k: language_info[k] for k in LANGUAGE_INFO_KEYS if k in language_info},
+            "language_info": {
+                k: language_info[k] for k in LANGUAGE_INFO_KEYS if k in language_info
+            },
         }
     )
     for cell in notebook.cells:

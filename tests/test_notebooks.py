@@ -1,0 +1,208 @@
+"""Checks of the stored notebooks that nbval cannot make.
+
+nbval (run by the same pytest command) re-executes every notebook and compares the
+text outputs. It passes a cell with no stored output unseen, never compares
+figures, and silently ignores a malformed sanitize rule; these tests close those gaps.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools.notebooks import KERNELSPEC, ROOT, toc_files, toc_notebooks
+
+NOTEBOOKS = toc_notebooks()
+SANITIZE_FILE = ROOT / "tests" / "nbval_sanitize.cfg"
+# A cell whose output honestly varies is one that measures time.
+VARYING_OUTPUT_MARKERS = ("timeit", "perf_counter")
+
+
+def read(path: Path) -> nbformat.NotebookNode:
+    return nbformat.read(path, as_version=4)
+
+
+def code_cells(notebook):
+    return [cell for cell in notebook.cells if cell.cell_type == "code" and cell.source.strip()]
+
+
+def tags(cell) -> list[str]:
+    return cell.metadata.get("tags", [])
+
+
+def text_outputs(cell):
+    """Every text that nbval compares for this cell: streams, reprs, HTML, errors."""
+    for output in cell.outputs:
+        if output.output_type == "stream":
+            yield output.text
+        elif output.output_type == "error":
+            yield f"{output.ename}: {output.evalue}"
+        else:
+            for mime in ("text/plain", "text/html"):
+                if mime in output.get("data", {}):
+                    yield output.data[mime]
+
+
+def sanitize_rules() -> list[tuple[str, str]]:
+    lines = [
+        line.rstrip("\n")
+        for line in SANITIZE_FILE.read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(lines) % 2 == 0, "every 'regex:' line needs a 'replace:' line after it"
+    rules = []
+    for regex_line, replace_line in zip(lines[::2], lines[1::2], strict=True):
+        assert regex_line.startswith("regex: "), f"expected 'regex: ...', got {regex_line!r}"
+        assert replace_line.startswith("replace: "), (
+            f"expected 'replace: ...', got {replace_line!r}"
+        )
+        rules.append((regex_line.removeprefix("regex: "), replace_line.removeprefix("replace: ")))
+    return rules
+
+
+def test_the_book_has_its_four_chapters_in_reading_order():
+    names = [path.name for path in NOTEBOOKS]
+    assert names == [
+        "01_weights.ipynb",
+        "02_activations.ipynb",
+        "03_class_design.ipynb",
+        "04_run_method.ipynb",
+    ]
+
+
+def test_every_notebook_in_book_is_in_the_toc_so_nbval_and_the_site_both_see_it():
+    on_disk = {path.resolve() for path in (ROOT / "book").glob("*.ipynb")}
+    assert on_disk == {path.resolve() for path in NOTEBOOKS}
+    assert all(path.exists() for path in toc_files())
+
+
+def test_nbval_compares_outputs_strictly_with_the_sanitize_file():
+    pyproject = (ROOT / "pyproject.toml").read_text()
+    assert "--nbval-lax" not in pyproject
+    assert '"--nbval",' in pyproject
+    assert "--nbval-sanitize-with=tests/nbval_sanitize.cfg" in pyproject
+
+
+def test_every_sanitize_rule_is_well_formed_and_compiles():
+    rules = sanitize_rules()
+    assert rules, "the sanitize file has no rule"
+    for regex, _ in rules:
+        re.compile(regex)
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_sanitizing_changes_no_stored_output_so_every_digit_is_compared(path):
+    for cell in code_cells(read(path)):
+        for text in text_outputs(cell):
+            for regex, replacement in sanitize_rules():
+                assert re.sub(regex, replacement, text) == text, f"rule {regex!r} masks {text!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_code_cell_was_executed_in_order_in_one_fresh_kernel(path):
+    counts = [cell.execution_count for cell in code_cells(read(path))]
+    assert None not in counts, (
+        f"cells never executed: {[i for i, c in enumerate(counts) if c is None]}"
+    )
+    assert counts == list(range(1, len(counts) + 1))
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_stored_errors_are_exactly_the_cells_tagged_raises_exception(path):
+    for index, cell in enumerate(code_cells(read(path))):
+        has_error = any(output.output_type == "error" for output in cell.outputs)
+        assert has_error == ("raises-exception" in tags(cell)), f"code cell {index}: {cell.source}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_only_cells_that_measure_time_are_excluded_from_comparison(path):
+    for cell in code_cells(read(path)):
+        if "nbval-ignore-output" in tags(cell) or "nbval-skip" in tags(cell):
+            assert any(marker in cell.source for marker in VARYING_OUTPUT_MARKERS), cell.source
+            assert "nbval-skip" not in tags(cell), "a skipped cell is not even run"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_checked_outputs_hold_nothing_that_varies_between_machines_or_runs(path):
+    forbidden = {
+        "a memory address": r"0x[0-9a-fA-F]{6,}",
+        "a NumPy 2 scalar repr": r"np\.(float|int|bool)\w*\(",
+        "a matplotlib artist repr": r"<matplotlib\.",
+        "a path on this machine": r"(/root/|/home/|/tmp/|\.venv|site-packages)",
+    }
+    for cell in code_cells(read(path)):
+        if "nbval-ignore-output" in tags(cell):
+            continue
+        for output in cell.outputs:
+            assert not (output.output_type == "stream" and output.name == "stderr"), (
+                f"a warning or message on stderr: {output.text!r}"
+            )
+        for text in text_outputs(cell):
+            for what, pattern in forbidden.items():
+                assert not re.search(pattern, text), f"{what} in {text!r}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_every_cell_that_shows_a_figure_stored_one(path):
+    for cell in code_cells(read(path)):
+        if "plt.show()" in cell.source:
+            images = [o for o in cell.outputs if "image/png" in o.get("data", {})]
+            assert len(images) == 1, f"expected one stored figure, got {len(images)}"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_metadata_is_clean_and_the_same_on_every_machine(path):
+    notebook = read(path)
+    assert notebook.metadata.kernelspec == KERNELSPEC
+    assert "version" not in notebook.metadata.get("language_info", {})
+    assert "widgets" not in notebook.metadata
+    for cell in notebook.cells:
+        assert "execution" not in cell.metadata
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_each_chapter_follows_the_skeleton(path):
+    notebook = read(path)
+    markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
+    assert re.match(r"\(chapter-[a-z-]+\)=\n# ", markdown), "a label, then the title"
+    for heading in (
+        "**In this chapter you will learn**",
+        "## In `nnlib`",
+        "## Exercises",
+        "## Summary",
+    ):
+        assert heading in markdown
+    assert (
+        markdown.index("## In `nnlib`")
+        < markdown.index("## Exercises")
+        < markdown.index("## Summary")
+    )
+
+
+EXERCISE_START = re.compile(r"```\{exercise-start\} .+ \((easy|medium|hard)\)\n:label: (\S+)\n")
+SOLUTION_START = re.compile(r"```\{solution-start\} (\S+)\n:class: dropdown\n```")
+SOLUTION_END = "```{solution-end}\n```"
+
+
+@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+def test_each_chapter_has_graded_exercises_with_closed_solutions_that_run_code(path):
+    cells = read(path).cells
+    levels, solution_code = {}, {}
+    for index, cell in enumerate(cells):
+        if cell.cell_type != "markdown":
+            continue
+        if exercise := EXERCISE_START.match(cell.source):
+            levels[exercise.group(2)] = exercise.group(1)
+        # Solutions open and close in cells of their own, so that tools can cut them out.
+        if solution := SOLUTION_START.fullmatch(cell.source):
+            label = solution.group(1)
+            assert label in levels, f"solution to an unknown exercise {label}"
+            end = next(i for i in range(index + 1, len(cells)) if cells[i].source == SOLUTION_END)
+            solution_code[label] = [c for c in cells[index + 1 : end] if c.cell_type == "code"]
+    assert len(levels) >= 3, f"expected at least 3 exercises, got {len(levels)}"
+    assert {"easy", "medium", "hard"} <= set(levels.values())
+    for label in levels:
+        assert solution_code.get(label), f"exercise {label} has no solution with code"
