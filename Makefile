@@ -30,7 +30,7 @@ serve: book  ## Serve the built website on http://localhost:$(PORT).
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 lab: $(ENV_STAMP)  ## Open the chapters in JupyterLab, with this environment as kernel.
-	$(BIN)/jupyter lab --notebook-dir=book
+	$(BIN)/jupyter lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
 notebooks: $(ENV_STAMP)  ## Re-execute every chapter notebook in place to refresh its outputs.
 	$(BIN)/python tools/execute_notebooks.py
