@@ -6,6 +6,9 @@ VENV := .venv
 BIN := $(VENV)/bin
 ENV_STAMP := $(VENV)/.requirements-installed
 PORT ?= 8000
+# The browser tests drive Debian's Chromium; no test tool downloads a browser of its own.
+CHROMIUM := /usr/bin/chromium
+SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Kernels of this environment come before any the user has installed elsewhere.
 export JUPYTER_PREFER_ENV_PATH := 1
@@ -23,8 +26,12 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 book: $(ENV_STAMP)  ## Build the website into _build/html, failing on any warning.
 	$(BIN)/jupyter-book build . -W -n --keep-going
 
-test: $(ENV_STAMP)  ## Run every test: nnlib, the notebooks (nbval) and lint.
-	$(BIN)/python -m pytest
+test: book $(CHROMIUM)  ## Every test: nnlib, the notebooks (nbval), the site in a browser, lint.
+	$(BIN)/python -m pytest -n 2 --dist loadscope
+
+$(CHROMIUM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq chromium
 
 serve: book  ## Serve the built website on http://localhost:$(PORT).
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html

@@ -1,17 +1,23 @@
-"""nbval really compares: a changed digit in any checked output of any chapter fails it.
+"""nbval really compares: a changed output in any chapter makes its cell fail.
 
-Every checked text output that holds a digit gets one digit changed, in copies of the
-notebooks; nbval then runs on the copies, and exactly those cells must fail.
+In copies of the chapters, every checked output is changed: a figure gets a line
+drawn across it, and any other output that holds a digit gets one digit changed.
+nbval (with the figure plugin of `make test`) then runs the copies, and exactly the
+changed cells must fail.
 """
 
 from __future__ import annotations
 
+import base64
+import io
+import os
 import re
 import subprocess
 import sys
 import xml.etree.ElementTree as ElementTree
 
 import nbformat
+from PIL import Image, ImageDraw
 
 from tools.notebooks import ROOT, toc_notebooks
 
@@ -22,42 +28,63 @@ def change_first_digit(text: str) -> str:
     return DIGIT.sub(lambda m: str((int(m.group()) + 1) % 10), text, count=1)
 
 
-def mutate(notebook) -> set[int]:
-    """Change one digit in each checked output; return the indices of those code cells."""
-    changed = set()
+def strike_through(png_base64: str) -> str:
+    """The same PNG with a red diagonal line: a figure that its code no longer draws."""
+    image = Image.open(io.BytesIO(base64.b64decode(png_base64))).convert("RGBA")
+    ImageDraw.Draw(image).line([(0, 0), image.size], fill="red", width=3)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+def change_one_output(output) -> bool:
+    """Change a figure if there is one, else a digit; say whether anything changed."""
+    data = output.get("data", {})
+    if "image/png" in data:
+        data["image/png"] = strike_through(data["image/png"])
+    elif output.output_type == "stream" and DIGIT.search(output.text):
+        output.text = change_first_digit(output.text)
+    elif output.output_type == "error" and DIGIT.search(output.evalue):
+        output.evalue = change_first_digit(output.evalue)
+    elif DIGIT.search(data.get("text/plain", "")):
+        data["text/plain"] = change_first_digit(data["text/plain"])
+    else:
+        return False
+    return True
+
+
+def mutate(notebook) -> tuple[set[int], set[int]]:
+    """Change one output of each checked code cell; return the indices of the cells
+    whose figure was changed and of those whose text was changed."""
+    figures, texts = set(), set()
     code_cells = [cell for cell in notebook.cells if cell.cell_type == "code"]
     for index, cell in enumerate(code_cells):
         if "nbval-ignore-output" in cell.metadata.get("tags", []):
             continue
-        for output in cell.outputs:
-            if output.output_type == "stream" and DIGIT.search(output.text):
-                output.text = change_first_digit(output.text)
-            elif output.output_type == "error" and DIGIT.search(output.evalue):
-                output.evalue = change_first_digit(output.evalue)
-            elif "text/plain" in output.get("data", {}) and DIGIT.search(output.data["text/plain"]):
-                output.data["text/plain"] = change_first_digit(output.data["text/plain"])
-            else:
-                continue
-            changed.add(index)
-            break
-    return changed
+        has_figure = any("image/png" in o.get("data", {}) for o in cell.outputs)
+        if any(change_one_output(output) for output in cell.outputs):
+            (figures if has_figure else texts).add(index)
+    return figures, texts
 
 
-def test_a_changed_digit_in_any_checked_output_makes_nbval_fail(tmp_path):
-    expected = {}
+def test_a_changed_digit_or_a_stale_figure_in_any_checked_output_makes_its_cell_fail(tmp_path):
+    expected, changed_figures = {}, 0
     for path in toc_notebooks():
         notebook = nbformat.read(path, as_version=4)
-        expected[path.name] = mutate(notebook)
+        figures, texts = mutate(notebook)
+        expected[path.name] = figures | texts
+        changed_figures += len(figures)
         nbformat.write(notebook, tmp_path / path.name)
     report = tmp_path / "report.xml"
     subprocess.run(
         [
             sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
-            "--nbval", "--nbval-current-env",
+            "--nbval", "--nbval-current-env", "-p", "tools.nbval_figures",
             f"--nbval-sanitize-with={ROOT / 'tests' / 'nbval_sanitize.cfg'}",
             f"--junitxml={report}", "--rootdir", str(tmp_path), str(tmp_path),
         ],
         cwd=tmp_path, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip
     failed = {name: set() for name in expected}
     passed = 0
@@ -70,4 +97,5 @@ def test_a_changed_digit_in_any_checked_output_makes_nbval_fail(tmp_path):
             passed += 1
     assert failed == expected
     assert sum(map(len, expected.values())) > 50, "too few checked outputs to prove anything"
+    assert changed_figures >= 4, "every chapter has a figure to change"
     assert passed > 0, "the unchanged cells still pass"

@@ -1,0 +1,40 @@
+"""Small fixes to the pages Jupyter Book 1 writes, so that a reader's console stays clean.
+
+- Some extensions register their inline configuration scripts twice per build; a
+  second ``const`` declaration is a script error. Each script is kept once.
+- Thebe (live code through a remote kernel) cannot work on an offline site and is not
+  used here; its loader and configuration, which name a script on another host, go.
+- On a first visit the theme reads an empty colour mode from local storage and logs
+  an error before falling back to "auto"; the mode is set to "auto" before that.
+"""
+
+from __future__ import annotations
+
+COLOUR_MODE_DEFAULT = (
+    "if (!document.documentElement.dataset.mode) "
+    '{ document.documentElement.dataset.mode = "auto"; }'
+)
+
+
+def _is_thebe(script) -> bool:
+    body = script.attributes.get("body", "")
+    return "sphinx-thebe.js" in str(script.filename) or "THEBE_JS_URL" in body
+
+
+def _clean_scripts(app, pagename, templatename, context, doctree):
+    if "script_files" not in context:
+        return
+    seen, kept = set(), []
+    for script in context["script_files"]:
+        key = (script.filename or "", script.attributes.get("body"))
+        if key in seen or _is_thebe(script):
+            continue
+        seen.add(key)
+        kept.append(script)
+    context["script_files"] = kept
+
+
+def setup(app):
+    app.add_js_file(None, body=COLOUR_MODE_DEFAULT, priority=0)
+    app.connect("html-page-context", _clean_scripts, priority=900)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,58 @@
+"""The site checks detect what they are meant to: each is shown a broken page.
+
+A check that cannot fail proves nothing; these tests feed the same functions that
+check the real site with a small site that has a script error, a missing image, a
+request to another host, a broken link and a broken anchor.
+"""
+
+from __future__ import annotations
+
+import pytest
+from playwright.sync_api import sync_playwright
+
+from tools.browser import launch, new_context, open_page
+from tools.site import link_problems, serve
+
+BROKEN_PAGE = """<!DOCTYPE html>
+<html><head><title>broken</title>
+<script src="https://cdn.example.org/library.js"></script>
+</head><body>
+<h1 id="top">A broken page</h1>
+<img src="missing.png" alt="a figure that was never written">
+<a href="other.html#top">fine</a>
+<a href="other.html#no-such-anchor">broken anchor</a>
+<a href="gone.html">broken link</a>
+<a href="https://example.org/">an external link, not followed offline</a>
+<script>throw new Error("boom from a page script");</script>
+</body></html>
+"""
+GOOD_PAGE = '<!DOCTYPE html><html><body><h1 id="top">Fine</h1></body></html>'
+
+
+@pytest.fixture
+def broken_site(tmp_path):
+    (tmp_path / "index.html").write_text(BROKEN_PAGE)
+    (tmp_path / "other.html").write_text(GOOD_PAGE)
+    return tmp_path
+
+
+def test_the_browser_check_reports_a_script_error_a_missing_image_and_another_host(broken_site):
+    with serve(broken_site) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            _, report = open_page(new_context(browser), f"{url}/index.html")
+        finally:
+            browser.close()
+    assert any("boom from a page script" in error for error in report.console_errors)
+    assert any("missing.png (HTTP 404)" in failure for failure in report.failed_requests)
+    assert report.blocked_requests == ["https://cdn.example.org/library.js"]
+
+
+def test_the_link_check_reports_missing_files_anchors_and_scripts_from_other_hosts(broken_site):
+    problems = link_problems(broken_site)
+    assert problems == [
+        "index.html: <a href='other.html#no-such-anchor'> points to a missing anchor",
+        "index.html: <a href='gone.html'> points to a missing file",
+        "index.html: <script src='https://cdn.example.org/library.js'> loads from another host",
+        "index.html: <img src='missing.png'> points to a missing file",
+    ]

@@ -1,0 +1,62 @@
+"""Finding one's way through the built website: navigation, search, solutions, links."""
+
+from __future__ import annotations
+
+from tools.browser import open_page
+from tools.notebooks import ROOT, toc_files
+from tools.site import SITE, link_problems
+
+TOC_PAGES = [path.relative_to(ROOT).with_suffix(".html").as_posix() for path in toc_files()]
+
+
+def test_the_toc_has_the_home_page_and_four_chapters():
+    assert TOC_PAGES[0] == "book/intro.html"
+    assert len(TOC_PAGES) == 5
+    assert all((SITE / page).exists() for page in TOC_PAGES)
+
+
+def test_next_and_previous_walk_the_whole_book_in_toc_order(browser, site_url):
+    # The links work without scripts; leaving them off skips typesetting on every page.
+    context = browser.new_context(java_script_enabled=False)
+    page, _ = open_page(context, f"{site_url}/index.html")
+    page.wait_for_url(f"{site_url}/{TOC_PAGES[0]}")
+    visited = [TOC_PAGES[0]]
+    while page.locator("a.right-next").count():
+        page.locator("a.right-next").click()
+        page.wait_for_load_state("load")
+        visited.append(page.url.removeprefix(f"{site_url}/"))
+    assert visited == TOC_PAGES
+
+    walked_back = [visited[-1]]
+    while page.locator("a.left-prev").count():
+        page.locator("a.left-prev").click()
+        page.wait_for_load_state("load")
+        walked_back.append(page.url.removeprefix(f"{site_url}/"))
+    context.close()
+    assert walked_back == TOC_PAGES[::-1]
+
+
+def test_search_finds_sigmoid_in_the_activations_chapter(context, site_url):
+    page, report = open_page(context, f"{site_url}/search.html?q=sigmoid")
+    results = page.locator("#search-results ul.search li")
+    results.first.wait_for(timeout=15_000)
+    links = results.locator("a").evaluate_all("links => links.map(a => a.getAttribute('href'))")
+    assert any("02_activations" in link for link in links), links
+    assert report.problems == []
+
+
+def test_chapter_pages_offer_launch_download_and_repository_buttons(context, site_url):
+    page, _ = open_page(context, f"{site_url}/book/01_weights.html")
+    hrefs = page.eval_on_selector_all(
+        ".article-header-buttons a", "links => links.map(a => a.getAttribute('href'))"
+    )
+    assert any(href.startswith("https://mybinder.org/v2/gh/") for href in hrefs if href)
+    assert any(
+        href.startswith("https://colab.research.google.com/github/") for href in hrefs if href
+    )
+    assert "../_sources/book/01_weights.ipynb" in hrefs
+    assert (SITE / "_sources" / "book" / "01_weights.ipynb").exists()
+
+
+def test_no_page_links_to_a_missing_file_or_anchor_or_loads_from_another_host():
+    assert link_problems(SITE) == []

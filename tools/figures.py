@@ -1,0 +1,44 @@
+"""Compare the figures stored in a notebook cell with freshly drawn ones.
+
+nbval compares text outputs only, so a figure that no longer matches its code would
+go unnoticed. :mod:`tools.nbval_figures` calls :func:`figure_differences` for every
+cell nbval runs: each stored PNG is compared with the PNG the same cell draws now,
+with matplotlib's image comparison (RMS difference of pixel values).
+"""
+
+from __future__ import annotations
+
+import base64
+from pathlib import Path
+
+from matplotlib.testing.compare import compare_images
+
+# Largest RMS difference, in 0-255 pixel units, for two drawings to count as the same.
+TOLERANCE = 1.0
+
+
+def png_images(outputs) -> list[bytes]:
+    """The PNG images among a cell's outputs, in order."""
+    return [
+        base64.b64decode(output["data"]["image/png"])
+        for output in outputs
+        if "image/png" in output.get("data", {})
+    ]
+
+
+def figure_differences(stored_outputs, fresh_outputs, workdir: Path) -> list[str]:
+    """Describe every stored figure that the fresh outputs draw differently, or not at all."""
+    stored, fresh = png_images(stored_outputs), png_images(fresh_outputs)
+    if len(stored) != len(fresh):
+        hint = " (is MPLBACKEND set? it keeps figures out of the outputs)" if not fresh else ""
+        return [f"{len(stored)} stored figures, {len(fresh)} drawn now{hint}"]
+    problems = []
+    for number, (stored_png, fresh_png) in enumerate(zip(stored, fresh, strict=True)):
+        stored_path = workdir / f"figure{number}-stored.png"
+        fresh_path = workdir / f"figure{number}-fresh.png"
+        stored_path.write_bytes(stored_png)
+        fresh_path.write_bytes(fresh_png)
+        result = compare_images(str(stored_path), str(fresh_path), tol=TOLERANCE)
+        if result is not None:
+            problems.append(f"figure {number}: {result}")
+    return problems

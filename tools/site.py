@@ -1,0 +1,106 @@
+"""Checks of the built website that need no browser: links, anchors, and what pages load.
+
+Used by the tests; also runnable by hand: python tools/site.py [_build/html]
+"""
+
+from __future__ import annotations
+
+import functools
+import http.server
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+from bs4 import BeautifulSoup
+
+SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
+# (tag, attribute) pairs that link to another page or load a resource.
+LINK_ATTRIBUTES = [
+    ("a", "href"),
+    ("link", "href"),
+    ("script", "src"),
+    ("img", "src"),
+    ("source", "src"),
+    ("iframe", "src"),
+]
+LOADED_TAGS = {"link", "script", "img", "source", "iframe"}
+
+
+@functools.cache
+def _ids_in(page: Path) -> frozenset[str]:
+    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+    ids = {element["id"] for element in soup.find_all(id=True)}
+    ids |= {element["name"] for element in soup.find_all("a", attrs={"name": True})}
+    return frozenset(ids)
+
+
+def html_pages(site: Path) -> list[Path]:
+    return sorted(path for path in site.rglob("*.html") if "_static" not in path.parts)
+
+
+def link_problems(site: Path) -> list[str]:
+    """Every internal link or resource whose file or anchor does not exist.
+
+    Links to other hosts are not followed (the checks run offline), but a page that
+    *loads* a script, style, image or frame from another host is reported: the site
+    must work without a network.
+    """
+    _ids_in.cache_clear()
+    problems = []
+    for page in html_pages(site):
+        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        for tag, attribute in LINK_ATTRIBUTES:
+            for element in soup.find_all(tag, attrs={attribute: True}):
+                url = element[attribute]
+                where = f"{page.relative_to(site)}: <{tag} {attribute}={url!r}>"
+                parts = urlsplit(url)
+                if parts.scheme in ("mailto", "javascript", "data") or url == "#":
+                    continue
+                if parts.scheme or parts.netloc:
+                    if tag in LOADED_TAGS and not (tag == "link" and _is_navigation(element)):
+                        problems.append(f"{where} loads from another host")
+                    continue
+                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+                if target.is_dir():
+                    target = target / "index.html"
+                if not target.exists():
+                    problems.append(f"{where} points to a missing file")
+                elif parts.fragment and target.suffix == ".html":
+                    if unquote(parts.fragment) not in _ids_in(target):
+                        problems.append(f"{where} points to a missing anchor")
+    return problems
+
+
+def _is_navigation(element) -> bool:
+    """A <link> that names a related page (canonical, next, ...) loads nothing."""
+    relations = set(element.get("rel", []))
+    return not relations & {"stylesheet", "preload", "icon", "modulepreload", "manifest"}
+
+
+class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):
+        pass
+
+
+@contextmanager
+def serve(directory: Path) -> Iterator[str]:
+    """Serve ``directory`` on a free port of 127.0.0.1; yield the base URL."""
+    handler = functools.partial(_QuietHandler, directory=str(directory))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+if __name__ == "__main__":
+    site = Path(sys.argv[1]) if len(sys.argv) > 1 else SITE
+    found = link_problems(site)
+    print("\n".join(found) or f"no broken links in {len(html_pages(site))} pages")
+    sys.exit(1 if found else 0)
