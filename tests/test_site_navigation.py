@@ -1,6 +1,8 @@
-"""Finding one's way through the built website: navigation, search, solutions, links."""
+"""Finding one's way through the built website: navigation, search, buttons and links."""
 
 from __future__ import annotations
+
+from bs4 import BeautifulSoup
 
 from tools.browser import open_page
 from tools.notebooks import ROOT, toc_files
@@ -45,15 +47,12 @@ def test_search_finds_sigmoid_in_the_activations_chapter(context, site_url):
     assert report.problems == []
 
 
-def test_chapter_pages_offer_launch_download_and_repository_buttons(context, site_url):
-    page, _ = open_page(context, f"{site_url}/book/01_weights.html")
-    hrefs = page.eval_on_selector_all(
-        ".article-header-buttons a", "links => links.map(a => a.getAttribute('href'))"
-    )
-    assert any(href.startswith("https://mybinder.org/v2/gh/") for href in hrefs if href)
-    assert any(
-        href.startswith("https://colab.research.google.com/github/") for href in hrefs if href
-    )
+def test_chapter_pages_offer_launch_download_and_repository_buttons():
+    header = BeautifulSoup((SITE / "book" / "01_weights.html").read_text(), "html.parser")
+    hrefs = [link.get("href", "") for link in header.select(".article-header-buttons a")]
+    assert any(href.startswith("https://mybinder.org/v2/gh/") for href in hrefs)
+    assert any(href.startswith("https://colab.research.google.com/github/") for href in hrefs)
+    assert any("btn-source-repository-button" in link["class"] for link in header.select("a.btn"))
     assert "../_sources/book/01_weights.ipynb" in hrefs
     assert (SITE / "_sources" / "book" / "01_weights.ipynb").exists()
 

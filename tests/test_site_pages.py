@@ -10,7 +10,7 @@ from __future__ import annotations
 import nbformat
 import pytest
 
-from tools.browser import new_context, open_page, wait_for_mathjax
+from tools.browser import new_context, open_page, wait_until_rendered
 from tools.notebooks import ROOT, toc_files
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -37,7 +37,7 @@ def opened_pages(browser, site_url):
         if source not in cache:
             page_path = source.relative_to(ROOT).with_suffix(".html").as_posix()
             page, report = open_page(context, f"{site_url}/{page_path}")
-            wait_for_mathjax(page)
+            wait_until_rendered(page)
             cache[source] = page, report
         return cache[source]
 

@@ -87,14 +87,14 @@ def open_page(context, url: str) -> tuple[object, PageReport]:
         ),
     )
     page.goto(url, wait_until="load")
-    page.wait_for_load_state("networkidle")
     return page, report
 
 
-def wait_for_mathjax(page) -> None:
-    """Wait until MathJax has finished typesetting, if the page loads it."""
-    page.wait_for_function(
-        "() => !window.MathJax || (MathJax.startup && MathJax.startup.promise"
-        " && MathJax.startup.promise.then(() => true))"
+def wait_until_rendered(page) -> None:
+    """Wait until MathJax (if the page loads it) has typeset, and the fonts it asked for
+    have arrived: after this, every request of the page has been made and answered."""
+    page.wait_for_function("() => !window.MathJax || (MathJax.startup && MathJax.startup.promise)")
+    page.evaluate(
+        "async () => { if (window.MathJax) await MathJax.startup.promise;"
+        " await document.fonts.ready; }"
     )
-    page.evaluate("() => window.MathJax ? MathJax.startup.promise : null")
