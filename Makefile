@@ -15,7 +15,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 # A backend set outside would keep the notebooks' figures out of their outputs.
 unexport MPLBACKEND
 
-.PHONY: book test serve lab notebooks clean
+.PHONY: book test serve lab notebooks student clean
 
 $(ENV_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -23,17 +23,24 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 	$(BIN)/python -m pip install --quiet -r requirements.txt
 	touch $@
 
-book: $(ENV_STAMP)  ## Build the website into _build/html, failing on any warning.
-	$(BIN)/jupyter-book build . -W -n --keep-going
+# Everything the website is built from; the build runs again only when one of them changed.
+BOOK_SOURCES := _config.yml _toc.yml $(shell find book tools -type f -not -path '*/.ipynb_checkpoints/*' -not -path '*/__pycache__/*')
+BOOK_STAMP := _build/.book-built
 
-test: book $(CHROMIUM)  ## Every test: nnlib, the notebooks (nbval), the site in a browser, lint.
+book: $(BOOK_STAMP)  ## Build the website into _build/html, failing on any warning.
+
+$(BOOK_STAMP): $(ENV_STAMP) $(BOOK_SOURCES)
+	$(BIN)/jupyter-book build . -W -n --keep-going
+	touch $@
+
+test: $(BOOK_STAMP) $(CHROMIUM)  ## Every test: nnlib, the notebooks (nbval), the site in a browser, lint.
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
 
-serve: book  ## Serve the built website on http://localhost:$(PORT).
+serve: $(BOOK_STAMP)  ## Serve the built website on http://localhost:$(PORT).
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
 
 lab: $(ENV_STAMP)  ## Open the chapters in JupyterLab, with this environment as kernel.
@@ -41,6 +48,9 @@ lab: $(ENV_STAMP)  ## Open the chapters in JupyterLab, with this environment as 
 
 notebooks: $(ENV_STAMP)  ## Re-execute every chapter notebook in place to refresh its outputs.
 	$(BIN)/python tools/execute_notebooks.py
+
+student: $(ENV_STAMP)  ## The student edition, without solutions: _build/student and its zip.
+	$(BIN)/python tools/student_edition.py
 
 clean:
 	rm -rf _build

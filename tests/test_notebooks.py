@@ -13,9 +13,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from tools.chapters import SOLUTION_END, SOLUTION_START, chapter_files, read_chapter
 from tools.notebooks import KERNELSPEC, ROOT, toc_files, toc_notebooks
 
 NOTEBOOKS = toc_notebooks()
+CHAPTERS = chapter_files()
 SANITIZE_FILE = ROOT / "tests" / "nbval_sanitize.cfg"
 # A cell whose output honestly varies is one that measures time.
 VARYING_OUTPUT_MARKERS = ("timeit", "perf_counter")
@@ -64,7 +66,7 @@ def sanitize_rules() -> list[tuple[str, str]]:
 
 
 def test_the_book_has_its_four_chapters_in_reading_order():
-    names = [path.name for path in NOTEBOOKS]
+    names = [path.name for path in CHAPTERS]
     assert names == [
         "01_weights.ipynb",
         "02_activations.ipynb",
@@ -163,7 +165,7 @@ def test_metadata_is_clean_and_the_same_on_every_machine(path):
         assert "execution" not in cell.metadata
 
 
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_each_chapter_follows_the_skeleton(path):
     notebook = read(path)
     markdown = "\n".join(c.source for c in notebook.cells if c.cell_type == "markdown")
@@ -182,27 +184,24 @@ def test_each_chapter_follows_the_skeleton(path):
     )
 
 
-EXERCISE_START = re.compile(r"```\{exercise-start\} .+ \((easy|medium|hard)\)\n:label: (\S+)\n")
-SOLUTION_START = re.compile(r"```\{solution-start\} (\S+)\n:class: dropdown\n```")
-SOLUTION_END = "```{solution-end}\n```"
-
-
-@pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_each_chapter_has_graded_exercises_with_closed_solutions_that_run_code(path):
+    chapter = read_chapter(path, number=1)
+    assert len(chapter.exercises) >= 3, (
+        f"expected at least 3 exercises, got {len(chapter.exercises)}"
+    )
+    assert {"easy", "medium", "hard"} <= {exercise.level for exercise in chapter.exercises}
     cells = read(path).cells
-    levels, solution_code = {}, {}
-    for index, cell in enumerate(cells):
-        if cell.cell_type != "markdown":
-            continue
-        if exercise := EXERCISE_START.match(cell.source):
-            levels[exercise.group(2)] = exercise.group(1)
+    for exercise in chapter.exercises:
+        solution = [cells[index] for index in exercise.solution_cells]
         # Solutions open and close in cells of their own, so that tools can cut them out.
-        if solution := SOLUTION_START.fullmatch(cell.source):
-            label = solution.group(1)
-            assert label in levels, f"solution to an unknown exercise {label}"
-            end = next(i for i in range(index + 1, len(cells)) if cells[i].source == SOLUTION_END)
-            solution_code[label] = [c for c in cells[index + 1 : end] if c.cell_type == "code"]
-    assert len(levels) >= 3, f"expected at least 3 exercises, got {len(levels)}"
-    assert {"easy", "medium", "hard"} <= set(levels.values())
-    for label in levels:
-        assert solution_code.get(label), f"exercise {label} has no solution with code"
+        assert SOLUTION_START.fullmatch(solution[0].source.strip())
+        assert solution[-1].source.strip() == SOLUTION_END
+        assert any(cell.cell_type == "code" for cell in solution), exercise.label
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_each_chapter_states_its_goals_and_prerequisites(path):
+    chapter = read_chapter(path, number=1)
+    assert len(chapter.goals) >= 3
+    assert chapter.prerequisites

@@ -11,9 +11,9 @@ from tools.site import SITE, link_problems
 TOC_PAGES = [path.relative_to(ROOT).with_suffix(".html").as_posix() for path in toc_files()]
 
 
-def test_the_toc_has_the_home_page_and_four_chapters():
+def test_the_toc_starts_with_the_home_page_and_every_page_is_built():
     assert TOC_PAGES[0] == "book/intro.html"
-    assert len(TOC_PAGES) == 5
+    assert len(TOC_PAGES) >= 5
     assert all((SITE / page).exists() for page in TOC_PAGES)
 
 

@@ -39,7 +39,9 @@ def opened_pages(browser, site_url):
             page, report = open_page(context, f"{site_url}/{page_path}")
             wait_until_rendered(page)
             cache[source] = page, report
-        return cache[source]
+        page, report = cache[source]
+        page.bring_to_front()  # Chromium slows down the timers of pages in the background
+        return page, report
 
     yield opened
     context.close()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import os
 from pathlib import Path
 
@@ -59,28 +60,55 @@ def clean_metadata(notebook: nbformat.NotebookNode) -> None:
         cell.metadata.pop("scrolled", None)
 
 
-def execute(notebook: nbformat.NotebookNode, working_dir: Path) -> nbformat.NotebookNode:
-    """Run every cell of ``notebook`` in a fresh kernel, in ``working_dir``; return it."""
+def _environment(extra_environment: dict[str, str] | None) -> dict[str, str]:
+    """This process's environment for a kernel: without MPLBACKEND, which would keep
+    the figures out of the outputs, and with ``extra_environment`` added."""
     environment = {key: value for key, value in os.environ.items() if key != "MPLBACKEND"}
-    client = NotebookClient(
+    environment.update(extra_environment or {})
+    return environment
+
+
+def _client(notebook: nbformat.NotebookNode, working_dir: Path) -> NotebookClient:
+    return NotebookClient(
         notebook,
         timeout=300,
         kernel_name=KERNEL_NAME,
         record_timing=False,
         resources={"metadata": {"path": str(working_dir)}},
     )
-    # nbclient starts the kernel with the environment of this process.
-    saved = dict(os.environ)
-    os.environ.clear()
-    os.environ.update(environment)
-    try:
-        client.execute()
-    finally:
-        os.environ.clear()
-        os.environ.update(saved)
+
+
+def _finish(notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     clean_metadata(notebook)
     merge_streams(notebook)
     return notebook
+
+
+def execute(
+    notebook: nbformat.NotebookNode,
+    working_dir: Path,
+    extra_environment: dict[str, str] | None = None,
+) -> nbformat.NotebookNode:
+    """Run every cell of ``notebook`` in a fresh kernel, in ``working_dir``; return it."""
+    _client(notebook, working_dir).execute(env=_environment(extra_environment))
+    return _finish(notebook)
+
+
+def execute_all(
+    notebooks: list[nbformat.NotebookNode],
+    working_dir: Path,
+    extra_environment: dict[str, str] | None = None,
+) -> list[nbformat.NotebookNode]:
+    """Like :func:`execute` for several notebooks, each in its own kernel, all at once:
+    while one kernel starts up, another computes."""
+    environment = _environment(extra_environment)
+
+    async def run_all():
+        clients = [_client(notebook, working_dir) for notebook in notebooks]
+        await asyncio.gather(*(client.async_execute(env=environment) for client in clients))
+
+    asyncio.run(run_all())
+    return [_finish(notebook) for notebook in notebooks]
 
 
 def merge_streams(notebook: nbformat.NotebookNode) -> None:

@@ -1,0 +1,29 @@
+"""Write the course outline into the teachers' page, read from the chapters themselves.
+
+The page ``book/teachers/course_outline.md`` holds the line ``<!-- course outline -->``;
+at build time it is replaced by one session per chapter of the numbered parts of
+_toc.yml, with the chapter's prerequisites, learning goals and exercises. A chapter
+added to the toc is in the outline at the next build, with nothing else to change.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
+from tools.chapters import chapters
+from tools.course_outline import MARKER, outline_markdown
+
+
+def _insert_outline(app, docname, source):
+    if MARKER in source[0]:
+        root = Path(app.srcdir)
+        for chapter in chapters(root):
+            app.env.note_dependency(str(chapter.path))
+        source[0] = source[0].replace(MARKER, outline_markdown(root))
+
+
+def setup(app):
+    app.connect("source-read", _insert_outline)
+    return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,104 @@
+"""What a chapter notebook contains, read from its cells: title, goals, exercises, solutions.
+
+Chapters follow a fixed skeleton (see the tests in tests/test_notebooks.py), so these
+facts can be read rather than written down twice: the course outline for teachers
+and the student edition are both made from them, for every chapter in _toc.yml.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import nbformat
+import yaml
+
+from tools.notebooks import ROOT
+
+LEVELS = ("easy", "medium", "hard")
+EXERCISE_START = re.compile(
+    r"```\{exercise-start\} (?P<title>.+) \((?P<level>easy|medium|hard)\)\n"
+    r":label: (?P<label>\S+)\n```\n"
+)
+EXERCISE_END = "```{exercise-end}\n```"
+SOLUTION_START = re.compile(r"```\{solution-start\} (?P<label>\S+)\n:class: dropdown\n```")
+SOLUTION_END = "```{solution-end}\n```"
+CHAPTER_HEADING = re.compile(r"^\((?P<label>chapter-[a-z-]+)\)=\n# (?P<title>.+)$", re.M)
+
+
+@dataclass
+class Exercise:
+    label: str
+    title: str
+    level: str
+    text: str  # the task, in MyST markdown
+    cell: int  # index of the markdown cell that holds it
+    solution_cells: list[int] = field(default_factory=list)  # from solution-start to -end
+
+
+@dataclass
+class Chapter:
+    path: Path
+    number: int
+    label: str
+    title: str
+    goals: list[str]
+    prerequisites: str
+    exercises: list[Exercise]
+
+
+def chapter_files(root: Path = ROOT) -> list[Path]:
+    """The notebooks of the numbered parts of _toc.yml: the chapters, in reading order."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+    files = []
+    for part in toc.get("parts", []):
+        if part.get("numbered"):
+            files += [root / f"{entry['file']}.ipynb" for entry in part.get("chapters", [])]
+    return files
+
+
+def read_chapter(path: Path, number: int) -> Chapter:
+    notebook = nbformat.read(path, as_version=4)
+    cells = notebook.cells
+    markdown = "\n\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+    heading = CHAPTER_HEADING.search(markdown)
+    if heading is None:
+        raise ValueError(f"{path.name}: expected a label line '(chapter-...)=' and a title")
+    exercises = {}
+    for index, cell in enumerate(cells):
+        if cell.cell_type != "markdown":
+            continue
+        if start := EXERCISE_START.search(cell.source):
+            body = cell.source[start.end() :].split(EXERCISE_END)[0].strip()
+            exercises[start["label"]] = Exercise(
+                start["label"], start["title"], start["level"], body, index
+            )
+        elif solution := SOLUTION_START.fullmatch(cell.source.strip()):
+            end = next(
+                i for i in range(index, len(cells)) if cells[i].source.strip() == SOLUTION_END
+            )
+            exercises[solution["label"]].solution_cells = list(range(index, end + 1))
+    return Chapter(
+        path=path,
+        number=number,
+        label=heading["label"],
+        title=heading["title"],
+        goals=_bullets_after(markdown, "**In this chapter you will learn**"),
+        prerequisites=_paragraph_after(markdown, "**What you need**:"),
+        exercises=list(exercises.values()),
+    )
+
+
+def chapters(root: Path = ROOT) -> list[Chapter]:
+    return [read_chapter(path, number) for number, path in enumerate(chapter_files(root), 1)]
+
+
+def _bullets_after(markdown: str, marker: str) -> list[str]:
+    block = markdown.split(marker, 1)[1].strip().split("\n\n", 1)[0]
+    items = re.split(r"^- ", block, flags=re.M)
+    return [" ".join(item.split()) for item in items if item.strip()]
+
+
+def _paragraph_after(markdown: str, marker: str) -> str:
+    return " ".join(markdown.split(marker, 1)[1].strip().split("\n\n", 1)[0].split())
