@@ -76,7 +76,11 @@ def test_the_book_has_its_four_chapters_in_reading_order():
 
 
 def test_every_notebook_in_book_is_in_the_toc_so_nbval_and_the_site_both_see_it():
-    on_disk = {path.resolve() for path in (ROOT / "book").glob("*.ipynb")}
+    on_disk = {
+        path.resolve()
+        for path in (ROOT / "book").rglob("*.ipynb")
+        if ".ipynb_checkpoints" not in path.parts
+    }
     assert on_disk == {path.resolve() for path in NOTEBOOKS}
     assert all(path.exists() for path in toc_files())
 
