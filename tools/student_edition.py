@@ -56,7 +56,7 @@ MAKEFILE = """# `make lab`: set up the environment on first use, then open the n
 VENV := .venv
 
 lab: $(VENV)/.installed
-\t$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+\t$(VENV)/bin/jupyter lab --notebook-dir=notebooks $(if $(filter 0,$(shell id -u)),--allow-root)
 
 $(VENV)/.installed: requirements.txt
 \ttest -x $(VENV)/bin/python || python3 -m venv $(VENV)
