@@ -6,7 +6,7 @@ This module is the code of the chapter "Activation functions"
 Every function takes a number, a (nested) list or tuple of numbers, or a NumPy
 array, and works on all elements at once: a number gives a ``float``, anything
 else an array of the same shape. NaN gives NaN, as in NumPy; infinities give
-the limits. Nothing here overflows or warns, even for ``|x|`` of ``1e6`` and more.
+the limits. No function here gives an overflow warning, even for ``|x|`` of ``1e6``.
 """
 
 from __future__ import annotations
@@ -27,8 +27,8 @@ def sigmoid(x: ArrayLike) -> float | np.ndarray:
     r"""The logistic function :math:`\sigma(x) = 1 / (1 + e^{-x})`.
 
     It maps every real number into the open interval (0, 1). We evaluate it with
-    ``scipy.special.expit``, which never computes ``exp`` of a large positive
-    number, so it does not overflow.
+    ``scipy.special.expit``, a compiled ufunc that returns the limits 0 and 1 for
+    large ``|x|`` without an overflow warning.
 
     >>> sigmoid(0)
     0.5
