@@ -30,6 +30,9 @@ BOOK_STAMP := _build/.book-built
 book: $(BOOK_STAMP)  ## Build the website into _build/html, failing on any warning.
 
 $(BOOK_STAMP): $(ENV_STAMP) $(BOOK_SOURCES)
+	@# A clean build: an incremental one neither repeats the warnings of unchanged pages
+	@# nor overwrites static files it copied before.
+	rm -rf _build/html _build/.doctrees
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	touch $@
 

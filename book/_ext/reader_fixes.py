@@ -1,4 +1,4 @@
-"""Small fixes to the pages Jupyter Book 1 writes, so that a reader's console stays clean.
+"""Small fixes to the pages Jupyter Book 1 writes, so that the console stays clean.
 
 - Some extensions register their inline configuration scripts twice per build; a
   second ``const`` declaration is a script error. Each script is kept once.
