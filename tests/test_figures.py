@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import base64
-import io
-
 import nbformat
-from PIL import Image, ImageDraw
 
-from tools.figures import figure_differences
+from tools.figures import figure_differences, redrawn_png, strike_through
 from tools.notebooks import toc_notebooks
 
 
@@ -23,12 +19,8 @@ def redrawn(outputs, draw):
     copies = [nbformat.from_dict(dict(output)) for output in outputs]
     for output in copies:
         if "image/png" in output.get("data", {}):
-            image = Image.open(io.BytesIO(base64.b64decode(output.data["image/png"])))
-            image = image.convert("RGBA")
-            draw(image)
-            buffer = io.BytesIO()
-            image.save(buffer, format="PNG")
-            output.data = {**output.data, "image/png": base64.b64encode(buffer.getvalue()).decode()}
+            new_png = redrawn_png(output.data["image/png"], draw)
+            output.data = {**output.data, "image/png": new_png}
     return copies
 
 
@@ -39,9 +31,7 @@ def test_the_same_figure_passes(tmp_path):
 
 def test_a_figure_with_a_changed_line_fails(tmp_path):
     outputs = stored_figure_outputs()
-    changed = redrawn(
-        outputs, lambda i: ImageDraw.Draw(i).line([(0, 0), i.size], fill="red", width=3)
-    )
+    changed = redrawn(outputs, strike_through)
     problems = figure_differences(outputs, changed, tmp_path)
     assert len(problems) == 1 and "Image files did not match" in problems[0]
 

@@ -8,8 +8,6 @@ changed cells must fail.
 
 from __future__ import annotations
 
-import base64
-import io
 import os
 import re
 import subprocess
@@ -17,8 +15,8 @@ import sys
 import xml.etree.ElementTree as ElementTree
 
 import nbformat
-from PIL import Image, ImageDraw
 
+from tools.figures import redrawn_png, strike_through
 from tools.notebooks import ROOT, toc_notebooks
 
 DIGIT = re.compile(r"\d")
@@ -28,20 +26,11 @@ def change_first_digit(text: str) -> str:
     return DIGIT.sub(lambda m: str((int(m.group()) + 1) % 10), text, count=1)
 
 
-def strike_through(png_base64: str) -> str:
-    """The same PNG with a red diagonal line: a figure that its code no longer draws."""
-    image = Image.open(io.BytesIO(base64.b64decode(png_base64))).convert("RGBA")
-    ImageDraw.Draw(image).line([(0, 0), image.size], fill="red", width=3)
-    buffer = io.BytesIO()
-    image.save(buffer, format="PNG")
-    return base64.b64encode(buffer.getvalue()).decode()
-
-
 def change_one_output(output) -> bool:
     """Change a figure if there is one, else a digit; say whether anything changed."""
     data = output.get("data", {})
     if "image/png" in data:
-        data["image/png"] = strike_through(data["image/png"])
+        data["image/png"] = redrawn_png(data["image/png"], strike_through)
     elif output.output_type == "stream" and DIGIT.search(output.text):
         output.text = change_first_digit(output.text)
     elif output.output_type == "error" and DIGIT.search(output.evalue):

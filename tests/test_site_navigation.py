@@ -17,25 +17,26 @@ def test_the_toc_starts_with_the_home_page_and_every_page_is_built():
     assert all((SITE / page).exists() for page in TOC_PAGES)
 
 
+def walk(page, link_selector: str, site_url: str) -> list[str]:
+    """Follow ``link_selector`` from page to page until there is none; return the paths."""
+    visited = [page.url.removeprefix(f"{site_url}/")]
+    while page.locator(link_selector).count():
+        page.locator(link_selector).click()
+        page.wait_for_load_state("load")
+        visited.append(page.url.removeprefix(f"{site_url}/"))
+    return visited
+
+
 def test_next_and_previous_walk_the_whole_book_in_toc_order(browser, site_url):
     # The links work without scripts; leaving them off skips typesetting on every page.
     context = browser.new_context(java_script_enabled=False)
     page, _ = open_page(context, f"{site_url}/index.html")
     page.wait_for_url(f"{site_url}/{TOC_PAGES[0]}")
-    visited = [TOC_PAGES[0]]
-    while page.locator("a.right-next").count():
-        page.locator("a.right-next").click()
-        page.wait_for_load_state("load")
-        visited.append(page.url.removeprefix(f"{site_url}/"))
-    assert visited == TOC_PAGES
-
-    walked_back = [visited[-1]]
-    while page.locator("a.left-prev").count():
-        page.locator("a.left-prev").click()
-        page.wait_for_load_state("load")
-        walked_back.append(page.url.removeprefix(f"{site_url}/"))
+    forward = walk(page, "a.right-next", site_url)
+    backward = walk(page, "a.left-prev", site_url)
     context.close()
-    assert walked_back == TOC_PAGES[::-1]
+    assert forward == TOC_PAGES
+    assert backward == TOC_PAGES[::-1]
 
 
 def test_search_finds_sigmoid_in_the_activations_chapter(context, site_url):

@@ -11,6 +11,7 @@ import nbformat
 import pytest
 
 from tools.browser import new_context, open_page, wait_until_rendered
+from tools.figures import png_images
 from tools.notebooks import ROOT, toc_files
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
@@ -20,11 +21,8 @@ TOC_FILES = toc_files()
 def stored_figure_count(path) -> int:
     if path.suffix != ".ipynb":
         return 0
-    return sum(
-        "image/png" in output.get("data", {})
-        for cell in nbformat.read(path, as_version=4).cells
-        for output in cell.get("outputs", [])
-    )
+    cells = nbformat.read(path, as_version=4).cells
+    return len(png_images(output for cell in cells for output in cell.get("outputs", [])))
 
 
 @pytest.fixture(scope="module")

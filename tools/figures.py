@@ -9,9 +9,12 @@ with matplotlib's image comparison (RMS difference of pixel values).
 from __future__ import annotations
 
 import base64
+import io
+from collections.abc import Callable
 from pathlib import Path
 
 from matplotlib.testing.compare import compare_images
+from PIL import Image, ImageDraw
 
 # Largest RMS difference, in 0-255 pixel units, for two drawings to count as the same.
 TOLERANCE = 1.0
@@ -42,3 +45,18 @@ def figure_differences(stored_outputs, fresh_outputs, workdir: Path) -> list[str
         if result is not None:
             problems.append(f"figure {number}: {result}")
     return problems
+
+
+def redrawn_png(png_base64: str, draw: Callable[[Image.Image], None]) -> str:
+    """The base64 PNG decoded, changed by ``draw(image)`` and encoded again: for tests
+    that need a figure which its code no longer draws."""
+    image = Image.open(io.BytesIO(base64.b64decode(png_base64))).convert("RGBA")
+    draw(image)
+    buffer = io.BytesIO()
+    image.save(buffer, format="PNG")
+    return base64.b64encode(buffer.getvalue()).decode()
+
+
+def strike_through(image: Image.Image) -> None:
+    """Draw a red diagonal line across ``image``."""
+    ImageDraw.Draw(image).line([(0, 0), image.size], fill="red", width=3)
