@@ -271,3 +271,64 @@ def test_weights_of_the_wrong_shape_or_kind_are_refused_when_assigned(
     network = NeuralNetwork(2, 1, 3, 0.1, seed=0)
     with pytest.raises(error, match=message):
         setattr(network, attribute, value)
+
+
+def test_with_bias_each_matrix_has_one_more_column_bounded_by_its_inputs_bias_included():
+    network = NeuralNetwork(8, 2, 15, 0.1, seed=0, bias=True)
+    assert network.weights_in_hidden.shape == (15, 9)
+    assert network.weights_hidden_out.shape == (2, 16)
+    assert np.abs(network.weights_in_hidden).max() <= 1 / 3
+    assert np.abs(network.weights_hidden_out).max() <= 1 / 4
+    rng = np.random.default_rng(0)
+    np.testing.assert_array_equal(network.weights_in_hidden, initial_weights(15, 9, rng))
+    np.testing.assert_array_equal(network.weights_hidden_out, initial_weights(2, 16, rng))
+
+
+@given(
+    sizes=st.tuples(st.integers(1, 5), st.integers(1, 5), st.integers(1, 5)),
+    n_samples=st.integers(1, 6),
+    data=st.data(),
+)
+def test_with_bias_run_is_the_forward_pass_with_a_constant_one_appended_to_each_layer_input(
+    sizes, n_samples, data
+):
+    n_in, n_out, n_hidden = sizes
+    network = NeuralNetwork(n_in, n_out, n_hidden, 0.1, seed=1, bias=True)
+    samples = data.draw(hnp.arrays(np.float64, (n_samples, n_in), elements=st.floats(-50, 50)))
+    output = network.run(samples)
+    for column, sample in enumerate(samples):
+
+        def logistic(z):
+            return 1.0 / (1.0 + np.exp(-z))
+
+        hidden = logistic(network.weights_in_hidden @ np.append(sample, 1.0))
+        expected = logistic(network.weights_hidden_out @ np.append(hidden, 1.0))
+        np.testing.assert_allclose(output[:, column], expected, rtol=1e-12, atol=1e-300)
+
+
+def test_the_bias_column_shifts_the_weighted_sums():
+    network = NeuralNetwork(1, 1, 1, 0.1, bias=True)
+    network.weights_in_hidden = [[0.0, 2.0]]  # hidden sum: 0 * x + 2 * 1
+    network.weights_hidden_out = [[0.0, -1.0]]  # output sum: 0 * h - 1 * 1
+    np.testing.assert_allclose(network.run([[5.0], [-5.0]]), [[1 / (1 + np.e), 1 / (1 + np.e)]])
+
+
+def test_repr_shows_the_bias_only_when_there_is_one():
+    assert repr(NeuralNetwork(2, 1, 3, 0.5, bias=True)).endswith("learning_rate=0.5, bias=True)")
+    assert "bias" not in repr(NeuralNetwork(2, 1, 3, 0.5, bias=False))
+
+
+@pytest.mark.parametrize("bias", [1, "yes", None])
+def test_bias_must_be_true_or_false(bias):
+    with pytest.raises(TypeError, match="bias: expected True or False, got"):
+        NeuralNetwork(2, 1, 3, 0.5, bias=bias)
+
+
+def test_weights_without_the_bias_column_are_refused_with_a_hint():
+    network = NeuralNetwork(2, 1, 3, 0.5, seed=0, bias=True)
+    with pytest.raises(
+        ValueError,
+        match=r"expected an array of shape \(3, 3\) \(one column more for the bias node\), "
+        r"got shape \(3, 2\)",
+    ):
+        network.weights_in_hidden = np.zeros((3, 2))
