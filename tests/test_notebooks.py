@@ -65,13 +65,16 @@ def sanitize_rules() -> list[tuple[str, str]]:
     return rules
 
 
-def test_the_book_has_its_four_chapters_in_reading_order():
+def test_the_book_has_its_seven_chapters_in_reading_order():
     names = [path.name for path in CHAPTERS]
     assert names == [
         "01_weights.ipynb",
         "02_activations.ipynb",
         "03_class_design.ipynb",
         "04_run_method.ipynb",
+        "05_bias.ipynb",
+        "06_training.ipynb",
+        "07_digits.ipynb",
     ]
 
 

@@ -1,7 +1,7 @@
 """Compare the figures stored in a notebook cell with freshly drawn ones.
 
 nbval compares text outputs only, so a figure that no longer matches its code would
-go unnoticed. :mod:`tools.nbval_figures` calls :func:`figure_differences` for every
+go unnoticed. :mod:`tools.nbval_checks` calls :func:`figure_differences` for every
 cell nbval runs: each stored PNG is compared with the PNG the same cell draws now,
 with matplotlib's image comparison (RMS difference of pixel values).
 """
