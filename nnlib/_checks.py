@@ -59,14 +59,37 @@ def _element_kind(array: np.ndarray) -> str:
     return str(array.dtype)
 
 
+def _first_bad(array: np.ndarray, bad: np.ndarray) -> str:
+    """The first entry of ``array`` where ``bad`` is true, and its position, as text."""
+    position = tuple(int(i) for i in np.argwhere(bad)[0])
+    where = position[0] if len(position) == 1 else position
+    return f"{array[bad][0]} at position {where}"
+
+
 def require_finite(array: np.ndarray, name: str) -> None:
     """Raise ``ValueError`` naming the first NaN or infinite entry of ``array``."""
     bad = ~np.isfinite(array)
     if bad.any():
-        position = tuple(int(i) for i in np.argwhere(bad)[0])
-        where = position[0] if len(position) == 1 else position
+        raise ValueError(f"{name}: expected finite numbers, got {_first_bad(array, bad)}")
+
+
+def require_in_unit_interval(array: np.ndarray, name: str) -> None:
+    """Raise ``ValueError`` naming the first entry of ``array`` outside [0, 1]."""
+    bad = (array < 0) | (array > 1)
+    if bad.any():
         raise ValueError(
-            f"{name}: expected finite numbers, got {array[bad][0]} at position {where}"
+            f"{name}: expected values in [0, 1], the range of the sigmoid outputs, "
+            f"got {_first_bad(array, bad)}"
+        )
+
+
+def require_whole_numbers(array: np.ndarray, name: str) -> None:
+    """Raise ``ValueError`` naming the first entry of ``array`` that is not a whole
+    number of at least 0, as class labels must be."""
+    bad = (array != np.round(array)) | (array < 0)
+    if bad.any():
+        raise ValueError(
+            f"{name}: expected whole numbers >= 0 as class labels, got {_first_bad(array, bad)}"
         )
 
 

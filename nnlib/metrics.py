@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from nnlib._checks import as_float_array, positive_int, require_finite
+from nnlib._checks import as_float_array, positive_int, require_finite, require_whole_numbers
 
 
 def as_labels(labels: ArrayLike, name: str = "labels") -> np.ndarray:
@@ -21,13 +21,7 @@ def as_labels(labels: ArrayLike, name: str = "labels") -> np.ndarray:
         what = "empty input" if values.size == 0 else f"an array of shape {values.shape}"
         raise ValueError(f"{name}: expected a non-empty list or 1-D array of labels, got {what}")
     require_finite(values, name)
-    bad = (values != np.round(values)) | (values < 0)
-    if bad.any():
-        position = int(np.argmax(bad))
-        raise ValueError(
-            f"{name}: expected whole numbers >= 0 as class labels, "
-            f"got {values[position]} at position {position}"
-        )
+    require_whole_numbers(values, name)
     return values.astype(np.int64)
 
 

@@ -38,6 +38,7 @@ from nnlib._checks import (
     positive_finite_float,
     positive_int,
     require_finite,
+    require_in_unit_interval,
 )
 from nnlib.activations import sigmoid
 from nnlib.weights import SeedLike, as_generator, initial_weights
@@ -235,8 +236,7 @@ class NeuralNetwork:
         )
         gradient_hidden_out = output_deltas @ hidden.T / n_samples
         gradient_in_hidden = hidden_deltas @ inputs.T / n_samples
-        error = 0.5 * float(np.sum(output_errors**2)) / n_samples
-        return gradient_in_hidden, gradient_hidden_out, error
+        return gradient_in_hidden, gradient_hidden_out, _mean_error(output, targets)
 
     def _step(self, inputs: np.ndarray, targets: np.ndarray) -> float:
         gradient_in_hidden, gradient_hidden_out, error = self._backpropagate(inputs, targets)
@@ -260,8 +260,9 @@ class NeuralNetwork:
 
         ``inputs`` holds one sample per row, ``targets`` one target per row. Each
         epoch shuffles the samples (reproducibly for an ``int`` ``seed``), then
-        calls :meth:`train` on one mini-batch of ``batch_size`` samples after
-        another (the last one may be smaller). After each epoch the error, and for
+        takes one step of :meth:`train` on each mini-batch of ``batch_size``
+        samples in turn (the last one may be smaller); the samples are checked
+        once, before the first epoch. After each epoch the error, and for
         one-hot targets the accuracy, are measured on all training samples and on
         ``validation_data`` (a pair of inputs and targets) if given. With
         ``progress=True`` a progress bar (tqdm) shows the epochs.
@@ -306,7 +307,7 @@ class NeuralNetwork:
     def _measure(self, inputs: np.ndarray, targets: np.ndarray) -> tuple[float, float | None]:
         """Mean error E over the columns, and the accuracy if the targets are one-hot."""
         output = self._forward(inputs)[-1]
-        error = 0.5 * float(np.sum((output - targets) ** 2)) / inputs.shape[1]
+        error = _mean_error(output, targets)
         if not _is_one_hot(targets):
             return error, None
         hits = np.argmax(output, axis=0) == np.argmax(targets, axis=0)
@@ -371,14 +372,7 @@ class NeuralNetwork:
                 f"(one per output node), got {rows.shape[1]}"
             )
         require_finite(targets, name)
-        outside = (targets < 0) | (targets > 1)
-        if outside.any():
-            position = tuple(int(i) for i in np.argwhere(outside)[0])
-            raise ValueError(
-                f"{name}: expected values in [0, 1], the range of the sigmoid outputs, "
-                f"got {targets[outside][0]} at position "
-                f"{position[0] if len(position) == 1 else position}"
-            )
+        require_in_unit_interval(targets, name)
         return rows.T
 
     def _as_samples_and_targets(
@@ -444,6 +438,11 @@ class NeuralNetwork:
 
 _SIZE_NAMES = ("no_of_in_nodes", "no_of_out_nodes", "no_of_hidden_nodes")
 _SAVED_NAMES = (*_SIZE_NAMES, "learning_rate", "bias", "weights_in_hidden", "weights_hidden_out")
+
+
+def _mean_error(output: np.ndarray, targets: np.ndarray) -> float:
+    """E = ½‖target - output‖² averaged over the samples, which are the columns."""
+    return 0.5 * float(np.sum((targets - output) ** 2)) / output.shape[1]
 
 
 def _is_one_hot(targets: np.ndarray) -> bool:
