@@ -282,7 +282,7 @@ class NeuralNetwork:
         history = TrainingHistory()
         epoch_numbers = range(epochs)
         if progress:
-            from tqdm.auto import tqdm  # only needed for the optional progress bar
+            from tqdm import tqdm  # text bar: needs no widgets in Jupyter; imported only here
 
             epoch_numbers = tqdm(epoch_numbers, desc="epochs", unit="epoch")
         n_samples = train_inputs.shape[1]
