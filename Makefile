@@ -15,7 +15,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 # A backend set outside would keep the notebooks' figures out of their outputs.
 unexport MPLBACKEND
 
-.PHONY: book test serve lab notebooks student clean
+.PHONY: book test serve lab notebooks student bench clean
 
 $(ENV_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -58,6 +58,9 @@ notebooks: $(ENV_STAMP)  ## Re-execute every chapter notebook in place to refres
 
 student: $(ENV_STAMP)  ## The student edition, without solutions: _build/student and its zip.
 	$(BIN)/python tools/student_edition.py
+
+bench: $(ENV_STAMP)  ## Benchmarks against bare NumPy and scikit-learn, into benchmarks/results.
+	$(BIN)/python benchmarks/run_benchmarks.py
 
 clean:
 	rm -rf _build

@@ -68,14 +68,23 @@ def _first_bad(array: np.ndarray, bad: np.ndarray) -> str:
 
 def require_finite(array: np.ndarray, name: str) -> None:
     """Raise ``ValueError`` naming the first NaN or infinite entry of ``array``."""
+    # One sum, with no array of flags, settles the usual case: the sum of finite
+    # numbers is finite unless it overflows, and only then are the entries looked at.
+    if np.isfinite(np.add.reduce(array, axis=None)):
+        return
     bad = ~np.isfinite(array)
     if bad.any():
         raise ValueError(f"{name}: expected finite numbers, got {_first_bad(array, bad)}")
 
 
 def require_in_unit_interval(array: np.ndarray, name: str) -> None:
-    """Raise ``ValueError`` naming the first entry of ``array`` outside [0, 1]."""
-    bad = (array < 0) | (array > 1)
+    """Raise ``ValueError`` naming the first entry of ``array`` that is NaN, infinite
+    or outside [0, 1]."""
+    inside = (array >= 0) & (array <= 1)  # false for NaN too
+    if inside.all():
+        return
+    require_finite(array, name)
+    bad = ~inside
     if bad.any():
         raise ValueError(
             f"{name}: expected values in [0, 1], the range of the sigmoid outputs, "

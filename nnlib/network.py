@@ -31,6 +31,7 @@ from pathlib import Path
 
 import numpy as np
 from numpy.typing import ArrayLike
+from scipy.special import expit
 
 from nnlib._checks import (
     as_float_array,
@@ -40,7 +41,6 @@ from nnlib._checks import (
     require_finite,
     require_in_unit_interval,
 )
-from nnlib.activations import sigmoid
 from nnlib.weights import SeedLike, as_generator, initial_weights
 
 
@@ -170,7 +170,7 @@ class NeuralNetwork:
         array of shape ``(n_samples, no_of_in_nodes)``. The result has shape
         ``(no_of_out_nodes, n_samples)``: one column per sample.
         """
-        return self._forward(self._as_input_columns(input_vector))[-1]
+        return self._forward(self._as_input_columns(input_vector), input_vector)[1]
 
     def predict(self, input_vector: ArrayLike) -> np.ndarray:
         """The predicted class of each sample: the index of its largest output.
@@ -180,18 +180,37 @@ class NeuralNetwork:
         """
         return np.argmax(self.run(input_vector), axis=0)
 
-    def _with_bias_row(self, columns: np.ndarray) -> np.ndarray:
-        """The columns with a row of ones below them if the network has bias nodes."""
+    def _weighted_sums(self, weights: np.ndarray, values: np.ndarray) -> np.ndarray:
+        """``weights @ values``, with the bias node's constant 1 below ``values`` if the
+        network has bias nodes. That product is the first columns of ``weights`` times
+        ``values`` plus the last column, so the row of ones is never built."""
         if not self.bias:
-            return columns
-        return np.vstack([columns, np.ones((1, columns.shape[1]))])
+            return weights @ values
+        sums = weights[:, :-1] @ values
+        sums += weights[:, -1:]
+        return sums
 
-    def _forward(self, inputs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-        """The forward pass for input columns: the layer inputs (with their bias rows)
-        and the output, which backpropagation needs again."""
-        inputs = self._with_bias_row(inputs)
-        hidden = self._with_bias_row(sigmoid(self.weights_in_hidden @ inputs))
-        return inputs, hidden, sigmoid(self.weights_hidden_out @ hidden)
+    def _forward(
+        self, inputs: np.ndarray, unchecked_input: ArrayLike | None = None
+    ) -> tuple[np.ndarray, np.ndarray]:
+        """The hidden values and the outputs for input columns; backpropagation needs
+        both. The sigmoid is ``expit``, as in :func:`nnlib.activations.sigmoid`, here
+        applied in place to the fresh array of weighted sums.
+
+        Given the ``unchecked_input`` that the columns came from, whose values are not
+        yet known to be finite, they are checked on the way: a NaN or an infinity in a
+        sample makes every weighted sum of that sample NaN or infinite (the weights
+        are finite), so the first hidden node's sums reveal it with one short pass,
+        and only then is the input searched, to name the culprit as the caller gave it.
+        """
+        with np.errstate(invalid="ignore", over="ignore"):  # bad input gets its own error
+            hidden = self._weighted_sums(self.weights_in_hidden, inputs)
+        if unchecked_input is not None and not np.isfinite(np.add.reduce(hidden[0])):
+            require_finite(as_float_array(unchecked_input, "input_vector"), "input_vector")
+        expit(hidden, out=hidden)
+        output = self._weighted_sums(self.weights_hidden_out, hidden)
+        expit(output, out=output)
+        return hidden, output
 
     # Training --------------------------------------------------------------------
 
@@ -208,7 +227,7 @@ class NeuralNetwork:
         """
         inputs = self._as_input_columns(input_vector)
         targets = self._as_target_columns(target_vector, inputs.shape[1])
-        return self._step(inputs, targets)
+        return self._step(inputs, targets, input_vector)
 
     def gradients(
         self, input_vector: ArrayLike, target_vector: ArrayLike
@@ -218,31 +237,49 @@ class NeuralNetwork:
         :meth:`train`, which subtracts ``learning_rate`` times these."""
         inputs = self._as_input_columns(input_vector)
         targets = self._as_target_columns(target_vector, inputs.shape[1])
-        return self._backpropagate(inputs, targets)[:2]
+        return self._backpropagate(inputs, targets, input_vector)[:2]
 
     def _backpropagate(
-        self, inputs: np.ndarray, targets: np.ndarray
+        self, inputs: np.ndarray, targets: np.ndarray, unchecked_input: ArrayLike | None = None
     ) -> tuple[np.ndarray, np.ndarray, float]:
-        """Gradients of the mean error for input and target columns, and that error."""
-        inputs, hidden, output = self._forward(inputs)
+        """Gradients of the mean error for input and target columns, and that error;
+        ``unchecked_input`` as for :meth:`_forward`."""
+        hidden, output = self._forward(inputs, unchecked_input)
         n_samples = inputs.shape[1]
         output_errors = output - targets
+        error = 0.5 * float(np.vdot(output_errors, output_errors)) / n_samples
         # δ of a layer: ∂E/∂(weighted sums of that layer), one column per sample.
         output_deltas = output_errors * output * (1.0 - output)
         weights_to_hidden_nodes = self.weights_hidden_out[:, : self.no_of_hidden_nodes]
-        hidden_values = hidden[: self.no_of_hidden_nodes]
-        hidden_deltas = (
-            (weights_to_hidden_nodes.T @ output_deltas) * hidden_values * (1.0 - hidden_values)
-        )
-        gradient_hidden_out = output_deltas @ hidden.T / n_samples
-        gradient_in_hidden = hidden_deltas @ inputs.T / n_samples
-        return gradient_in_hidden, gradient_hidden_out, _mean_error(output, targets)
+        hidden_deltas = weights_to_hidden_nodes.T @ output_deltas
+        hidden_deltas *= hidden * (1.0 - hidden)
+        gradient_in_hidden = self._gradient(hidden_deltas, inputs, n_samples)
+        gradient_hidden_out = self._gradient(output_deltas, hidden, n_samples)
+        return gradient_in_hidden, gradient_hidden_out, error
 
-    def _step(self, inputs: np.ndarray, targets: np.ndarray) -> float:
-        gradient_in_hidden, gradient_hidden_out, error = self._backpropagate(inputs, targets)
+    def _gradient(self, deltas: np.ndarray, layer_inputs: np.ndarray, n_samples: int):
+        """``deltas @ layer_inputs.T / n_samples``, the layer inputs with the bias node's
+        row of ones if the network has bias nodes: that row's product is the row sums
+        of the deltas."""
+        if not self.bias:
+            return deltas @ layer_inputs.T / n_samples
+        gradient = np.empty((deltas.shape[0], layer_inputs.shape[0] + 1))
+        np.matmul(deltas, layer_inputs.T, out=gradient[:, :-1])
+        np.sum(deltas, axis=1, out=gradient[:, -1])
+        gradient /= n_samples
+        return gradient
+
+    def _step(
+        self, inputs: np.ndarray, targets: np.ndarray, unchecked_input: ArrayLike | None = None
+    ) -> float:
+        gradient_in_hidden, gradient_hidden_out, error = self._backpropagate(
+            inputs, targets, unchecked_input
+        )
         # In place: the matrices were checked when set, and a step keeps their shapes.
-        self._weights_in_hidden -= self.learning_rate * gradient_in_hidden
-        self._weights_hidden_out -= self.learning_rate * gradient_hidden_out
+        gradient_in_hidden *= self.learning_rate
+        gradient_hidden_out *= self.learning_rate
+        self._weights_in_hidden -= gradient_in_hidden
+        self._weights_hidden_out -= gradient_hidden_out
         return error
 
     def fit(
@@ -306,7 +343,7 @@ class NeuralNetwork:
 
     def _measure(self, inputs: np.ndarray, targets: np.ndarray) -> tuple[float, float | None]:
         """Mean error E over the columns, and the accuracy if the targets are one-hot."""
-        output = self._forward(inputs)[-1]
+        output = self._forward(inputs)[1]
         error = _mean_error(output, targets)
         if not _is_one_hot(targets):
             return error, None
@@ -316,7 +353,8 @@ class NeuralNetwork:
     # Checking the input ------------------------------------------------------------
 
     def _as_input_columns(self, input_vector: ArrayLike, name: str = "input_vector") -> np.ndarray:
-        """Check the input and return it with one sample per column."""
+        """Check the input's type and shape; return it with one sample per column.
+        Whether its values are finite is checked by the caller, see :meth:`_forward`."""
         samples = as_float_array(input_vector, name)
         if samples.ndim not in (1, 2):
             what = (
@@ -341,7 +379,6 @@ class NeuralNetwork:
                     else ""
                 )
             )
-        require_finite(samples, name)
         return rows.T
 
     def _as_target_columns(
@@ -371,7 +408,6 @@ class NeuralNetwork:
                 f"{name}: expected {self.no_of_out_nodes} values per target "
                 f"(one per output node), got {rows.shape[1]}"
             )
-        require_finite(targets, name)
         require_in_unit_interval(targets, name)
         return rows.T
 
@@ -379,6 +415,7 @@ class NeuralNetwork:
         self, inputs: ArrayLike, targets: ArrayLike, prefix: str
     ) -> tuple[np.ndarray, np.ndarray]:
         columns = self._as_input_columns(inputs, f"{prefix}inputs")
+        require_finite(columns, f"{prefix}inputs")
         return columns, self._as_target_columns(targets, columns.shape[1], f"{prefix}targets")
 
     # Saving and loading ------------------------------------------------------------
@@ -442,7 +479,8 @@ _SAVED_NAMES = (*_SIZE_NAMES, "learning_rate", "bias", "weights_in_hidden", "wei
 
 def _mean_error(output: np.ndarray, targets: np.ndarray) -> float:
     """E = ½‖target - output‖² averaged over the samples, which are the columns."""
-    return 0.5 * float(np.sum((targets - output) ** 2)) / output.shape[1]
+    errors = output - targets
+    return 0.5 * float(np.vdot(errors, errors)) / output.shape[1]
 
 
 def _is_one_hot(targets: np.ndarray) -> bool:

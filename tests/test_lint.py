@@ -7,12 +7,15 @@ import pytest
 
 from tools.notebooks import ROOT
 
-LINTED = ["nnlib", "tests", "tools", "book"]
+LINTED = ["nnlib", "tests", "tools", "benchmarks", "book"]
 
 
 @pytest.mark.parametrize(
     "command",
-    [["check", *LINTED], ["format", "--check", "nnlib", "tests", "tools", "book/_ext"]],
+    [
+        ["check", *LINTED],
+        ["format", "--check", "nnlib", "tests", "tools", "benchmarks", "book/_ext"],
+    ],
     ids=["ruff check", "ruff format --check"],
 )
 def test_ruff_reports_nothing(command):

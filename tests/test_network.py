@@ -332,3 +332,39 @@ def test_weights_without_the_bias_column_are_refused_with_a_hint():
         r"got shape \(3, 2\)",
     ):
         network.weights_in_hidden = np.zeros((3, 2))
+
+
+@given(
+    n_samples=st.integers(1, 6),
+    bias=st.booleans(),
+    bad_value=st.sampled_from([np.nan, np.inf, -np.inf]),
+    data=st.data(),
+)
+def test_a_nan_or_infinity_anywhere_in_the_input_is_named_by_run_train_and_gradients(
+    n_samples, bias, bad_value, data
+):
+    # The check runs inside the forward pass (see NeuralNetwork._forward): prove it
+    # finds every position, in every method that takes input.
+    network = NeuralNetwork(3, 2, 4, 0.5, seed=0, bias=bias)
+    network.weights_in_hidden = np.zeros_like(network.weights_in_hidden)  # 0 * inf too
+    samples = np.ones((n_samples, 3))
+    row, column = data.draw(st.integers(0, n_samples - 1)), data.draw(st.integers(0, 2))
+    samples[row, column] = bad_value
+    message = (
+        rf"input_vector: expected finite numbers, got {bad_value} at position \({row}, {column}\)"
+    )
+    weights = network.weights_hidden_out.copy()
+    for call in (
+        lambda: network.run(samples),
+        lambda: network.train(samples, np.full((n_samples, 2), 0.5)),
+        lambda: network.gradients(samples, np.full((n_samples, 2), 0.5)),
+    ):
+        with pytest.raises(ValueError, match=message):
+            call()
+    np.testing.assert_array_equal(network.weights_hidden_out, weights)
+
+
+def test_huge_finite_inputs_whose_weighted_sums_overflow_are_not_mistaken_for_bad_input():
+    network = NeuralNetwork(2, 1, 3, 0.5, seed=0)
+    output = network.run([[1e308, 1e308], [1.0, 2.0]])  # and with no overflow warning
+    assert output.shape == (1, 2) and np.all((output >= 0) & (output <= 1))

@@ -65,7 +65,7 @@ def sanitize_rules() -> list[tuple[str, str]]:
     return rules
 
 
-def test_the_book_has_its_seven_chapters_in_reading_order():
+def test_the_book_has_its_eight_chapters_in_reading_order():
     names = [path.name for path in CHAPTERS]
     assert names == [
         "01_weights.ipynb",
@@ -75,6 +75,7 @@ def test_the_book_has_its_seven_chapters_in_reading_order():
         "05_bias.ipynb",
         "06_training.ipynb",
         "07_digits.ipynb",
+        "08_timing.ipynb",
     ]
 
 

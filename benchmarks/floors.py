@@ -1,0 +1,69 @@
+"""The same computations as nnlib, written as bare NumPy: no classes and no checks.
+
+These are the floors the benchmarks measure nnlib against. They use the same
+arithmetic as :class:`nnlib.NeuralNetwork` (the bias column added after the matrix
+product, the sigmoid applied in place), so that a ratio above 1 is the cost of what
+nnlib adds: checking its input, and calling through its methods.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+from scipy.special import expit
+
+
+def weighted_sums(weights: np.ndarray, values: np.ndarray, bias: bool) -> np.ndarray:
+    if not bias:
+        return weights @ values
+    sums = weights[:, :-1] @ values
+    sums += weights[:, -1:]
+    return sums
+
+
+def forward(weights_in_hidden, weights_hidden_out, rows, bias):
+    """Outputs for samples as rows: two matrix products and the sigmoid."""
+    hidden = weighted_sums(weights_in_hidden, rows.T, bias)
+    expit(hidden, out=hidden)
+    output = weighted_sums(weights_hidden_out, hidden, bias)
+    expit(output, out=output)
+    return hidden, output
+
+
+def per_sample_forward(weights_in_hidden, weights_hidden_out, rows, bias):
+    """One forward pass per sample, each as a column vector, as in the source chapter."""
+    outputs = []
+    for sample in rows:
+        column = np.array(sample, ndmin=2).T
+        if bias:
+            column = np.vstack([column, [[1.0]]])
+        hidden = expit(weights_in_hidden @ column)
+        if bias:
+            hidden = np.vstack([hidden, [[1.0]]])
+        outputs.append(expit(weights_hidden_out @ hidden))
+    return np.hstack(outputs)
+
+
+def gradient(deltas, layer_inputs, bias):
+    n_samples = layer_inputs.shape[1]
+    if not bias:
+        return deltas @ layer_inputs.T / n_samples
+    result = np.empty((deltas.shape[0], layer_inputs.shape[0] + 1))
+    np.matmul(deltas, layer_inputs.T, out=result[:, :-1])
+    np.sum(deltas, axis=1, out=result[:, -1])
+    result /= n_samples
+    return result
+
+
+def train_step(weights_in_hidden, weights_hidden_out, rows, target_rows, learning_rate, bias):
+    """One step of gradient descent on the mean squared error, weights changed in place."""
+    inputs, targets = rows.T, target_rows.T
+    hidden, output = forward(weights_in_hidden, weights_hidden_out, rows, bias)
+    output_deltas = (output - targets) * output * (1.0 - output)
+    hidden_deltas = weights_hidden_out[:, : hidden.shape[0]].T @ output_deltas
+    hidden_deltas *= hidden * (1.0 - hidden)
+    step_in_hidden = gradient(hidden_deltas, inputs, bias)
+    step_hidden_out = gradient(output_deltas, hidden, bias)
+    step_in_hidden *= learning_rate
+    step_hidden_out *= learning_rate
+    weights_in_hidden -= step_in_hidden
+    weights_hidden_out -= step_hidden_out

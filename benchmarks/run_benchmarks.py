@@ -1,0 +1,278 @@
+"""Benchmarks of nnlib against bare NumPy and scikit-learn, all measured in one run.
+
+Usage: python benchmarks/run_benchmarks.py   (or `make bench`)
+
+Every figure is the best of several repeats; ratios compare two figures of the same
+run, on the same data and weights. The table is printed and written, with the growth
+plot, to benchmarks/results/. Nothing here asserts a time: the figures are for reading.
+"""
+
+from __future__ import annotations
+
+import platform
+import sys
+import time
+import warnings
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")  # files only: the benchmarks run without a screen
+import matplotlib.pyplot as plt
+import numpy as np
+from sklearn.datasets import load_digits
+from sklearn.exceptions import ConvergenceWarning
+from sklearn.model_selection import train_test_split
+from sklearn.neural_network import MLPClassifier
+from threadpoolctl import threadpool_info
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks import floors
+from nnlib import NeuralNetwork, one_hot
+
+ROOT = Path(__file__).resolve().parent.parent
+RESULTS = ROOT / "benchmarks" / "results"
+REPEATS = 7
+SEEDS = range(5)  # for the time to 97 % test accuracy
+MAX_EPOCHS = 300
+
+
+def best_times(functions: dict, repeats: int = REPEATS, minimum: float = 0.02) -> dict:
+    """Seconds per call of each function: the best of ``repeats`` rounds, each of as
+    many calls as take at least ``minimum`` seconds. The rounds of the functions take
+    turns, so that a machine that slows down or speeds up affects all of them alike."""
+
+    def round_time(function, calls):
+        start = time.perf_counter()
+        for _ in range(calls):
+            function()
+        return (time.perf_counter() - start) / calls
+
+    calls = {}
+    for name, function in functions.items():
+        calls[name] = 1
+        while round_time(function, calls[name]) * calls[name] < minimum:
+            calls[name] *= 2
+    best = dict.fromkeys(functions, float("inf"))
+    for _ in range(repeats):
+        for name, function in functions.items():
+            best[name] = min(best[name], round_time(function, calls[name]))
+    return best
+
+
+def network(n_in=64, n_hidden=100, n_out=10, seed=0) -> NeuralNetwork:
+    return NeuralNetwork(n_in, n_out, n_hidden, 0.1, seed=seed, bias=True)
+
+
+def sklearn_with_weights(net: NeuralNetwork, sample_rows: np.ndarray) -> MLPClassifier:
+    """An MLPClassifier that computes exactly what ``net.run`` computes: logistic hidden
+    and output layers with nnlib's weights and biases."""
+    classifier = MLPClassifier(hidden_layer_sizes=(net.no_of_hidden_nodes,),
+                               activation="logistic", max_iter=1)  # fmt: skip
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ConvergenceWarning)
+        classifier.fit(sample_rows[: net.no_of_out_nodes], np.arange(net.no_of_out_nodes))
+    classifier.coefs_ = [net.weights_in_hidden[:, :-1].T, net.weights_hidden_out[:, :-1].T]
+    classifier.intercepts_ = [net.weights_in_hidden[:, -1], net.weights_hidden_out[:, -1]]
+    classifier.out_activation_ = "logistic"  # not softmax: one sigmoid per output, as nnlib
+    return classifier
+
+
+def forward_pass(rows) -> list[tuple[str, float, str]]:
+    net = network()
+    w_ih, w_ho = net.weights_in_hidden, net.weights_hidden_out
+    classifier = sklearn_with_weights(net, rows)
+    reference = net.run(rows)
+    same = {
+        "floor": floors.forward(w_ih, w_ho, rows, True)[1],
+        "per-sample loop": floors.per_sample_forward(w_ih, w_ho, rows, True),
+        "scikit-learn": classifier.predict_proba(rows).T,
+    }
+    for name, output in same.items():
+        assert np.allclose(output, reference), f"{name} computes something else"
+    timings = best_times({
+        "nnlib `run`": lambda: net.run(rows),
+        "bare NumPy floor": lambda: floors.forward(w_ih, w_ho, rows, True),
+        "per-sample loop (source chapter)": (
+            lambda: floors.per_sample_forward(w_ih, w_ho, rows, True)
+        ),
+        "scikit-learn `predict_proba`": lambda: classifier.predict_proba(rows),
+    }, repeats=5)  # fmt: skip
+    floor = timings["bare NumPy floor"]
+    return [(name, seconds, f"{seconds / floor:.3f}") for name, seconds in timings.items()]
+
+
+def training_steps(rows, target_rows, batch_sizes=(1, 16, 64, 256)):
+    table = []
+    for batch_size in batch_sizes:
+        batch, targets = rows[:batch_size], target_rows[:batch_size]
+        net = network()
+        w_ih, w_ho = net.weights_in_hidden.copy(), net.weights_hidden_out.copy()
+        times = best_times({
+            "library": lambda: net.train(batch, targets),  # noqa: B023
+            "floor": lambda: floors.train_step(w_ih, w_ho, batch, targets, 0.1, True),  # noqa: B023
+        })  # fmt: skip
+        library, floor = times["library"], times["floor"]
+        table.append((batch_size, library, floor, library / floor))
+    return table
+
+
+def digits_split():
+    digits = load_digits()
+    return train_test_split(
+        digits.data / 16, digits.target, test_size=0.25, stratify=digits.target, random_state=0
+    )
+
+
+def time_to_97_percent(split):
+    """Training seconds (evaluation not counted) and epochs until the test accuracy
+    first reaches 97 %, for each model and seed; None where it is not reached."""
+    train_inputs, test_inputs, train_labels, test_labels = split
+    train_targets = one_hot(train_labels)
+
+    def nnlib_epochs(seed):
+        net = NeuralNetwork(64, 10, 100, 2.0, seed=seed, bias=True)
+        shuffle = np.random.default_rng(seed)  # one stream, continued epoch after epoch
+        while True:
+            net.fit(train_inputs, train_targets, epochs=1, batch_size=16, seed=shuffle)
+            yield np.mean(net.predict(test_inputs) == test_labels)
+
+    def sklearn_epochs(solver, seed):
+        classifier = MLPClassifier(hidden_layer_sizes=(100,), solver=solver, random_state=seed)
+        classes = np.arange(10)
+        while True:
+            classifier.partial_fit(train_inputs, train_labels, classes=classes)
+            yield classifier.score(test_inputs, test_labels)
+
+    models = {
+        "nnlib (SGD, batch 16, rate 2.0)": nnlib_epochs,
+        "MLPClassifier `adam` (default)": lambda seed: sklearn_epochs("adam", seed),
+        "MLPClassifier `sgd`": lambda seed: sklearn_epochs("sgd", seed),
+    }
+    results = {}
+    for name, epochs_of in models.items():
+        results[name] = []
+        for seed in SEEDS:
+            epochs, training, reached = epochs_of(seed), 0.0, None
+            for epoch in range(1, MAX_EPOCHS + 1):
+                start = time.perf_counter()
+                accuracy = next(epochs)  # one epoch, then the test accuracy
+                training += time.perf_counter() - start
+                if accuracy >= 0.97:
+                    reached = (training, epoch)
+                    break
+            results[name].append(reached)
+    return results
+
+
+def growth(rows, target_rows):
+    """Seconds per sample of `run` and `train` against batch size and hidden size."""
+    by_batch, by_hidden = {}, {}
+    for batch_size in (1, 4, 16, 64, 256, 1024, 4096):
+        net = network()
+        batch, targets = rows[:batch_size], target_rows[:batch_size]
+        times = best_times({
+            "run": lambda: net.run(batch),  # noqa: B023
+            "train": lambda: net.train(batch, targets),  # noqa: B023
+        }, repeats=3)  # fmt: skip
+        by_batch[batch_size] = (times["run"] / batch_size, times["train"] / batch_size)
+    batch, targets = rows[:256], target_rows[:256]
+    for hidden in (10, 30, 100, 300, 1000):
+        net = network(n_hidden=hidden)
+        times = best_times({
+            "run": lambda: net.run(batch),  # noqa: B023
+            "train": lambda: net.train(batch, targets),  # noqa: B023
+        }, repeats=3)  # fmt: skip
+        by_hidden[hidden] = (times["run"] / 256, times["train"] / 256)
+    return by_batch, by_hidden
+
+
+def plot_growth(by_batch, by_hidden, path: Path) -> None:
+    fig, (left, right) = plt.subplots(1, 2, figsize=(10, 4), sharey=True)
+    for ax, data, label in ((left, by_batch, "batch size (hidden size 100)"),
+                            (right, by_hidden, "hidden size (batch size 256)")):  # fmt: skip
+        sizes = list(data)
+        ax.loglog(sizes, [1e6 * data[s][0] for s in sizes], "o-", label="run")
+        ax.loglog(sizes, [1e6 * data[s][1] for s in sizes], "s-", label="train (one step)")
+        ax.set_xlabel(label)
+        ax.grid(True, which="major", alpha=0.4)
+    left.set_ylabel("microseconds per sample")
+    left.legend()
+    fig.suptitle("nnlib, 64 inputs and 10 outputs with bias: time per sample")
+    fig.savefig(path, dpi=100, bbox_inches="tight")
+    plt.close(fig)
+
+
+def machine() -> str:
+    blas = ", ".join(
+        f"{info['internal_api']} {info.get('version') or ''} ({info['num_threads']} threads)"
+        for info in threadpool_info()
+        if info["user_api"] == "blas"
+    )
+    return (
+        f"Python {platform.python_version()}, NumPy {np.__version__}, BLAS: {blas}, "
+        f"{platform.machine()}"
+    )
+
+
+def seconds(value: float) -> str:
+    if value >= 1:
+        return f"{value:.2f} s"
+    if value >= 1e-3:
+        return f"{value * 1e3:.2f} ms"
+    return f"{value * 1e6:.1f} µs"
+
+
+def report() -> str:
+    rng = np.random.default_rng(0)
+    rows = rng.uniform(size=(20_000, 64))
+    target_rows = one_hot(rng.integers(0, 10, size=20_000), n_classes=10)
+    lines = ["# nnlib benchmarks", "", machine(), ""]
+
+    lines += ["## Forward pass: 20,000 samples, 64 → 100 → 10 with bias", "",
+              "| implementation | time | ratio to the floor |",
+              "| --- | ---: | ---: |"]  # fmt: skip
+    lines += [f"| {name} | {seconds(s)} | {ratio} |" for name, s, ratio in forward_pass(rows)]
+
+    lines += ["", "## One training step, 64 → 100 → 10 with bias", "",
+              "| batch size | nnlib `train` | bare NumPy step | ratio |",
+              "| ---: | ---: | ---: | ---: |"]  # fmt: skip
+    lines += [
+        f"| {size} | {seconds(library)} | {seconds(floor)} | {ratio:.3f} |"
+        for size, library, floor, ratio in training_steps(rows, target_rows)
+    ]
+
+    lines += ["", "## Time to 97 % test accuracy on the digits (split of chapter 7)", "",
+              f"Training time only, seeds {SEEDS.start} to {SEEDS.stop - 1}; median over "
+              f"the seeds that reach 97 % within {MAX_EPOCHS} epochs.", "",
+              "| model | median time | median epochs | seeds that reach 97 % |",
+              "| --- | ---: | ---: | ---: |"]  # fmt: skip
+    for name, runs in time_to_97_percent(digits_split()).items():
+        reached = [run for run in runs if run is not None]
+        if reached:
+            median_time = seconds(float(np.median([t for t, _ in reached])))
+            median_epochs = f"{np.median([e for _, e in reached]):.0f}"
+        else:
+            median_time = median_epochs = "not reached"
+        lines.append(
+            f"| {name} | {median_time} | {median_epochs} | {len(reached)} of {len(runs)} |"
+        )
+
+    by_batch, by_hidden = growth(rows, target_rows)
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    plot_growth(by_batch, by_hidden, RESULTS / "growth.png")
+    lines += ["", "## Time per sample (plot: `growth.png`)", "",
+              "| batch size | `run` per sample | `train` per sample |",
+              "| ---: | ---: | ---: |"]  # fmt: skip
+    lines += [f"| {b} | {seconds(r)} | {seconds(t)} |" for b, (r, t) in by_batch.items()]
+    lines += ["", "| hidden size (batch 256) | `run` per sample | `train` per sample |",
+              "| ---: | ---: | ---: |"]  # fmt: skip
+    lines += [f"| {h} | {seconds(r)} | {seconds(t)} |" for h, (r, t) in by_hidden.items()]
+    return "\n".join(lines) + "\n"
+
+
+if __name__ == "__main__":
+    text = report()
+    (RESULTS / "results.md").write_text(text)
+    print(text)
+    print(f"written to {(RESULTS / 'results.md').relative_to(ROOT)} and growth.png beside it")
