@@ -1,5 +1,7 @@
 """Re-execute the book's notebooks in place, so that their stored outputs are current.
 
+Each chapter first gets the current install cell (see tools/install_cell.py).
+
 Usage: python tools/execute_notebooks.py [NOTEBOOK ...]   (default: every notebook in _toc.yml)
 """
 
@@ -11,14 +13,19 @@ from pathlib import Path
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.chapters import chapter_files
+from tools.install_cell import with_install_cell
 from tools.notebooks import execute, toc_notebooks
 
 
 def main(arguments: list[str]) -> None:
-    paths = [Path(argument) for argument in arguments] or toc_notebooks()
+    paths = [Path(argument).resolve() for argument in arguments] or toc_notebooks()
+    chapters = {path.resolve() for path in chapter_files()}
     for path in paths:
-        print(f"executing {path}", flush=True)
+        print(f"executing {path.name}", flush=True)
         notebook = nbformat.read(path, as_version=4)
+        if path in chapters:
+            with_install_cell(notebook)
         execute(notebook, path.resolve().parent)
         nbformat.write(notebook, path)
 
