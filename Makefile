@@ -8,6 +8,7 @@ ENV_STAMP := $(VENV)/.requirements-installed
 PORT ?= 8000
 # The browser tests drive Debian's Chromium; no test tool downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Kernels of this environment come before any the user has installed elsewhere.
@@ -40,8 +41,14 @@ $(BOOK_STAMP): $(ENV_STAMP) $(BOOK_SOURCES)
 # one BLAS thread per process avoids oversubscribing them (results are the same).
 test: export OPENBLAS_NUM_THREADS := 1
 test: export OMP_NUM_THREADS := 1
-test: $(BOOK_STAMP) $(CHROMIUM)  ## Every test: nnlib, the notebooks (nbval), the site in a browser, lint.
+test: $(BOOK_STAMP) $(CHROMIUM) $(AXE)  ## Every test: nnlib, the notebooks (nbval), the site in a browser, lint.
 	$(BIN)/python -m pytest -n 2 --dist loadscope
+
+# axe-core, the accessibility engine that the browser tests inject into each page,
+# at the version pinned in package-lock.json.
+$(AXE): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq

@@ -2,7 +2,8 @@
 
 A check that cannot fail proves nothing; these tests feed the same functions that
 check the real site with a small site that has a script error, a missing image, a
-request to another host, a broken link and a broken anchor.
+request to another host, a broken link and a broken anchor, and with a page that
+fails accessibility checks and overflows a phone's screen.
 """
 
 from __future__ import annotations
@@ -10,7 +11,14 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import sync_playwright
 
-from tools.browser import launch, new_context, open_page
+from tools.browser import (
+    PHONE,
+    accessibility_violations,
+    launch,
+    new_context,
+    open_page,
+    phone_layout,
+)
 from tools.site import link_problems, serve
 
 BROKEN_PAGE = """<!DOCTYPE html>
@@ -56,3 +64,33 @@ def test_the_link_check_reports_missing_files_anchors_and_scripts_from_other_hos
         "index.html: <script src='https://cdn.example.org/library.js'> loads from another host",
         "index.html: <img src='missing.png'> points to a missing file",
     ]
+
+
+INACCESSIBLE_PAGE = """<!DOCTYPE html>
+<html lang="en"><head><title>inaccessible</title></head><body><main>
+<h1>A page that some readers cannot use</h1>
+<img src="data:image/gif;base64,R0lGODlhAQABAAAAACw=">
+<p style="color: #bbbbbb; background: #ffffff">Pale grey text on white.</p>
+<button aria-label="Close"><span>Search</span></button>
+<div style="width: 700px">a line wider than a phone</div>
+<mjx-container display="true" style="display: block; overflow-x: hidden; width: 200px">
+<span style="display: inline-block; width: 600px">a wide equation, cut off</span>
+</mjx-container>
+</main></body></html>
+"""
+
+
+def test_axe_and_the_phone_check_report_what_some_readers_cannot_use(tmp_path):
+    (tmp_path / "index.html").write_text(INACCESSIBLE_PAGE)
+    with serve(tmp_path) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page, _ = open_page(new_context(browser), f"{url}/index.html")
+            violations = accessibility_violations(page)
+            layout = phone_layout(page)
+        finally:
+            browser.close()
+    rules = {line.split(" ")[1] for line in violations}
+    assert {"image-alt", "color-contrast", "label-content-name-mismatch"} <= rules
+    assert layout["pageWidth"] > PHONE["viewport"]["width"]
+    assert layout["cutEquations"] == ["a wide equation, cut off"]

@@ -1,21 +1,47 @@
-"""Every page of the built website loads as a reader's browser would show it, offline.
+"""Every page of the built website works as readers meet it, offline.
 
 `make test` builds the site first; these tests serve _build/html on 127.0.0.1 and
-drive Debian's Chromium through Playwright, with every other host blocked.
-A full-page screenshot of each page is saved in _build/screenshots for review.
+drive Debian's Chromium through Playwright, with every other host blocked. Each page
+is opened once and kept open for all the tests below, in their order:
+
+- it loads with no error and shows every figure and formula (a full-page screenshot
+  of each page is saved in _build/screenshots for review); solutions open on click;
+- axe-core (the current engine, from npm) finds no serious or critical accessibility
+  problem in light mode, nor with its colour rules after switching to dark mode in
+  place, as the theme's colour-mode button does;
+- at 390 by 844 pixels, a phone held upright, no page scrolls sideways as a whole;
+  every display equation either fits or scrolls inside its box with shadows at the
+  cut edges that show there is more; code blocks scroll inside their box, in a
+  readable font size.
 """
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import nbformat
 import pytest
 
-from tools.browser import new_context, open_page, wait_until_rendered
+from tools.browser import (
+    COLOUR_RULES,
+    PHONE,
+    accessibility_violations,
+    new_context_in_mode,
+    open_page,
+    phone_layout,
+    wait_until_rendered,
+)
 from tools.figures import png_images
 from tools.notebooks import ROOT, toc_files
+from tools.site import SITE, html_pages
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 TOC_FILES = toc_files()
+PAGES = [
+    page.relative_to(SITE).as_posix()
+    for page in (html_pages(SITE) if SITE.exists() else [])
+    if 'http-equiv="Refresh"' not in page.read_text(encoding="utf-8")  # index.html redirects
+]
 
 
 def stored_figure_count(path) -> int:
@@ -27,14 +53,16 @@ def stored_figure_count(path) -> int:
 
 @pytest.fixture(scope="module")
 def opened_pages(browser, site_url):
-    """Each page opened once, in one browser context, and kept open for the tests below."""
-    context = new_context(browser)
+    """Each page opened once, in light mode, and kept open for the tests below."""
+    context = new_context_in_mode(browser, "light")
     cache = {}
 
     def opened(source):
+        """``source`` is a file of the toc, or the path of a page below the site root."""
+        if isinstance(source, Path):
+            source = source.relative_to(ROOT).with_suffix(".html").as_posix()
         if source not in cache:
-            page_path = source.relative_to(ROOT).with_suffix(".html").as_posix()
-            page, report = open_page(context, f"{site_url}/{page_path}")
+            page, report = open_page(context, f"{site_url}/{source}")
             wait_until_rendered(page)
             cache[source] = page, report
         page, report = cache[source]
@@ -79,3 +107,44 @@ def test_solutions_start_closed_and_open_on_click(opened_pages, source):
         assert body.is_hidden(), f"solution {index + 1} is open before any click"
         solution.locator("button.toggle-button").click()
         body.wait_for(state="visible", timeout=5_000)
+
+
+# Colours change at once, with no transition whose middle axe could measure.
+NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; }"
+TO_DARK_MODE = (
+    "() => { localStorage.setItem('mode', 'dark');"
+    " document.documentElement.dataset.mode = 'dark';"
+    " document.documentElement.dataset.theme = 'dark'; }"
+)
+SMALLEST_CODE_FONT_PX = 11
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_no_serious_or_critical_accessibility_violation_in_light_or_dark_mode(
+    opened_pages, page_path
+):
+    page, report = opened_pages(page_path)
+    found = {}
+    assert page.evaluate("document.documentElement.dataset.theme") == "light"
+    found["light"] = accessibility_violations(page)
+    page.add_style_tag(content=NO_TRANSITIONS)
+    page.evaluate(TO_DARK_MODE)
+    assert page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
+    # The colour mode changes colours only (the page, its text and its markup stay the
+    # same), so in dark mode the rules about colours are the ones that can differ.
+    found["dark"] = accessibility_violations(page, rules=COLOUR_RULES)
+    assert found == {"light": [], "dark": []}
+    assert report.problems == []
+
+
+@pytest.mark.parametrize("page_path", PAGES)
+def test_on_a_phone_equations_fit_or_show_that_they_scroll_and_code_stays_readable(
+    opened_pages, page_path
+):
+    page, _ = opened_pages(page_path)
+    layout = phone_layout(page)
+    assert layout["pageWidth"] <= PHONE["viewport"]["width"], "the page scrolls sideways"
+    assert layout["cutEquations"] == []
+    assert layout["codeNotScrolling"] == 0
+    if page_path.startswith("book/0"):  # a chapter, with code
+        assert layout["smallestCodeFont"] >= SMALLEST_CODE_FONT_PX

@@ -7,6 +7,7 @@ needs the network shows up as a failed request instead of silently working onlin
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from pathlib import Path
 from urllib.parse import urlsplit
 
 CHROMIUM = "/usr/bin/chromium"
@@ -98,3 +99,70 @@ def wait_until_rendered(page) -> None:
         "async () => { if (window.MathJax) await MathJax.startup.promise;"
         " await document.fonts.ready; }"
     )
+
+
+# axe-core, the accessibility engine, from npm (package.json): injected into each page.
+AXE_SCRIPT = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+SERIOUS = ("serious", "critical")
+PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True}
+
+
+def new_context_in_mode(browser, mode: str, **options):
+    """A browser context whose pages open in the theme's "light" or "dark" colour mode."""
+    context = browser.new_context(**({"viewport": {"width": 1280, "height": 900}} | options))
+    context.add_init_script(f"localStorage.setItem('mode', '{mode}');")
+    return context
+
+
+# The rules whose result depends on colours: all that can change with the colour mode.
+COLOUR_RULES = ["color-contrast", "link-in-text-block"]
+
+
+def accessibility_violations(page, impacts=SERIOUS, rules=None) -> list[str]:
+    """What axe-core finds on the page, one line per rule and impact in ``impacts``;
+    all rules, or only those named in ``rules``."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+    options = {"resultTypes": ["violations"]}
+    if rules is not None:
+        options["runOnly"] = {"type": "rule", "values": rules}
+    violations = page.evaluate(
+        "async options => (await axe.run(document, options)).violations"
+        ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " targets: v.nodes.map(n => n.target.join(' '))}))",
+        options,
+    )
+    return [
+        f"{v['impact']}: {v['id']} ({v['help']}) at {', '.join(v['targets'][:3])}"
+        for v in violations
+        if v["impact"] in impacts
+    ]
+
+
+_PHONE_LAYOUT = """() => {
+  const wide = element => element.scrollWidth > element.clientWidth + 1;
+  const equations = [...document.querySelectorAll('mjx-container[display="true"]')];
+  const cut = equations.filter(e => wide(e)).filter(e => {
+    const style = getComputedStyle(e);
+    return !(['auto', 'scroll'].includes(style.overflowX)
+             && style.backgroundImage.includes('gradient'));
+  });
+  const code = [...document.querySelectorAll('div.highlight pre')];
+  return {
+    pageWidth: document.documentElement.scrollWidth,
+    equations: equations.length,
+    wideEquations: equations.filter(wide).length,
+    cutEquations: cut.map(e => e.textContent.trim().slice(0, 40)),
+    codeNotScrolling: code.filter(
+      p => wide(p) && getComputedStyle(p).overflowX === 'visible').length,
+    smallestCodeFont: Math.min(...code.map(p => parseFloat(getComputedStyle(p).fontSize))),
+  };
+}"""
+
+
+def phone_layout(page) -> dict:
+    """Resize the page to a phone held upright and measure what could be cut off: the
+    page's width, display equations too wide for their box and without the shadows
+    that show they scroll, code blocks too wide that do not scroll, the code font."""
+    page.set_viewport_size(PHONE["viewport"])
+    return page.evaluate(_PHONE_LAYOUT)

@@ -62,7 +62,7 @@ def with_image_sizes(page_html: str, page_dir: Path) -> str:
     return IMG_TAG.sub(sized, page_html)
 
 
-def _size_images(app, exception):
+def _finish_pages(app, exception):
     if exception is not None or app.builder.format != "html":
         return
     outdir = Path(app.outdir)
@@ -70,12 +70,12 @@ def _size_images(app, exception):
         if "_static" in page.parts:
             continue
         text = page.read_text(encoding="utf-8")
-        sized = with_image_sizes(text, page.parent)
-        if sized != text:
-            page.write_text(sized, encoding="utf-8")
+        changed = with_image_sizes(text, page.parent)
+        if changed != text:
+            page.write_text(changed, encoding="utf-8")
 
 
 def setup(app):
     app.connect("html-page-context", _add_description)
-    app.connect("build-finished", _size_images)
+    app.connect("build-finished", _finish_pages)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

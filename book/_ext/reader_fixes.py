@@ -6,6 +6,10 @@
   used here; its loader and configuration, which name a script on another host, go.
 - On a first visit the theme reads an empty colour mode from local storage and logs
   an error before falling back to "auto"; the mode is set to "auto" before that.
+- The theme lets keyboard users scroll a code block that is too wide (``tabindex``),
+  but decides which ones are too wide only on loading and resizing, when the code
+  in a closed solution has no width at all. Opening a solution or dropdown now
+  makes it decide again, as a resize does.
 """
 
 from __future__ import annotations
@@ -13,6 +17,13 @@ from __future__ import annotations
 COLOUR_MODE_DEFAULT = (
     "if (!document.documentElement.dataset.mode) "
     '{ document.documentElement.dataset.mode = "auto"; }'
+)
+
+
+RECHECK_SCROLLABLE_ON_TOGGLE = (
+    'document.addEventListener("click", (event) => {'
+    ' if (event.target.closest(".toggle-button, summary")) {'
+    ' setTimeout(() => window.dispatchEvent(new Event("resize")), 0); } });'
 )
 
 
@@ -36,5 +47,6 @@ def _clean_scripts(app, pagename, templatename, context, doctree):
 
 def setup(app):
     app.add_js_file(None, body=COLOUR_MODE_DEFAULT, priority=0)
+    app.add_js_file(None, body=RECHECK_SCROLLABLE_ON_TOGGLE)
     app.connect("html-page-context", _clean_scripts, priority=900)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
