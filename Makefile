@@ -9,6 +9,8 @@ PORT ?= 8000
 # The browser tests drive Debian's Chromium; no test tool downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
+# pdftotext, with which the tests read the PDFs (Debian's poppler-utils).
+PDFTOTEXT := /usr/bin/pdftotext
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Kernels of this environment come before any the user has installed elsewhere.
@@ -16,7 +18,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 # A backend set outside would keep the notebooks' figures out of their outputs.
 unexport MPLBACKEND
 
-.PHONY: book test serve lab notebooks student bench clean
+.PHONY: book test pdf serve lab notebooks student bench clean
 
 $(ENV_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -41,7 +43,15 @@ $(BOOK_STAMP): $(ENV_STAMP) $(BOOK_SOURCES)
 # one BLAS thread per process avoids oversubscribing them (results are the same).
 test: export OPENBLAS_NUM_THREADS := 1
 test: export OMP_NUM_THREADS := 1
-test: $(BOOK_STAMP) $(CHROMIUM) $(AXE)  ## Every test: nnlib, the notebooks (nbval), the site in a browser, lint.
+PDF_STAMP := _build/pdf/.printed
+
+pdf: $(PDF_STAMP)  ## The book and a handout per chapter as PDF, into _build/pdf.
+
+$(PDF_STAMP): $(BOOK_STAMP) $(CHROMIUM)
+	$(BIN)/python tools/pdf.py
+	touch $@
+
+test: $(BOOK_STAMP) $(PDF_STAMP) $(CHROMIUM) $(AXE) $(PDFTOTEXT)  ## Every test: nnlib, notebooks, site, PDFs, lint.
 	$(BIN)/python -m pytest -n 2 --dist loadscope
 
 # axe-core, the accessibility engine that the browser tests inject into each page,
@@ -53,6 +63,10 @@ $(AXE): package.json package-lock.json
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq chromium
+
+$(PDFTOTEXT):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq poppler-utils
 
 serve: $(BOOK_STAMP)  ## Serve the built website on http://localhost:$(PORT).
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html

@@ -1,0 +1,124 @@
+"""The printed book and handouts (`make pdf`) hold everything, cut nothing, and keep
+solutions out of the text: read back from the PDFs with pdftotext."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from functools import cache
+
+import nbformat
+import pytest
+
+from tools.chapters import chapter_files, chapters
+from tools.install_cell import is_install_cell
+from tools.pdf import DEFAULT_OUTPUT as PDF
+
+CHAPTERS = chapters()
+pytestmark = pytest.mark.skipif(
+    not (PDF / "book.pdf").exists(), reason="the PDFs are not built: `make test` builds them"
+)
+
+
+@cache
+def text_of(path) -> str:
+    text = subprocess.run(
+        ["pdftotext", "-raw", "-enc", "UTF-8", str(path), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return unicodedata.normalize("NFKC", text)
+
+
+def squeezed(text: str) -> str:
+    """Without any white space: a line wrapped onto two lines still matches itself."""
+    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text))
+
+
+def shown_lines(chapter, with_solutions: bool) -> list[str]:
+    """Every line of code and of printed output that the chapter's page shows."""
+    cells = nbformat.read(chapter.path, as_version=4).cells
+    solution_cells = {i for exercise in chapter.exercises for i in exercise.solution_cells}
+    lines = []
+    for index, cell in enumerate(cells):
+        if cell.cell_type != "code" or is_install_cell(cell):
+            continue
+        if index in solution_cells and not with_solutions:
+            continue
+        lines += cell.source.splitlines()
+        for output in cell.outputs:
+            if output.output_type == "stream":
+                lines += output.text.splitlines()
+    return [line for line in lines if line.strip()]
+
+
+def solution_only_lines(chapter) -> list[str]:
+    """Lines of solution code that appear nowhere else in the chapter, not even as part
+    of a longer line."""
+    elsewhere = "".join(squeezed(line) for line in shown_lines(chapter, with_solutions=False))
+    cells = nbformat.read(chapter.path, as_version=4).cells
+    lines = [
+        line
+        for exercise in chapter.exercises
+        for index in exercise.solution_cells
+        if cells[index].cell_type == "code"
+        for line in cells[index].source.splitlines()
+        if len(squeezed(line)) > 15 and squeezed(line) not in elsewhere
+    ]
+    return lines
+
+
+def heading(chapter) -> str:
+    return f"{chapter.number}. {chapter.title.replace('`', '')}"
+
+
+def test_there_is_a_handout_for_every_chapter_for_teachers_and_for_students():
+    names = sorted(f"{path.stem}.pdf" for path in chapter_files())
+    assert sorted(p.name for p in (PDF / "handouts").glob("*.pdf")) == names
+    assert sorted(p.name for p in (PDF / "student-handouts").glob("*.pdf")) == names
+
+
+def test_the_book_has_every_chapter_with_its_number_and_every_exercise_in_order():
+    book = squeezed(text_of(PDF / "book.pdf"))
+    positions = [book.index(squeezed(heading(chapter))) for chapter in CHAPTERS]
+    assert positions == sorted(positions)
+    for chapter in CHAPTERS:
+        for exercise in chapter.exercises:
+            assert squeezed(exercise.title.replace("`", "")) in book, exercise.title
+    assert squeezed("Course outline") in book and squeezed("Running the course") in book
+
+
+@pytest.mark.parametrize("edition", ["handouts", "student-handouts"])
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
+def test_every_line_of_code_and_output_is_printed_whole(chapter, edition):
+    text = text_of(PDF / edition / f"{chapter.path.stem}.pdf")
+    printed = squeezed(text)
+    assert squeezed(heading(chapter)) in printed
+    missing = [
+        line
+        for line in shown_lines(chapter, with_solutions=edition == "handouts")
+        if squeezed(line) not in printed
+    ]
+    assert missing == []
+    assert re.search(r"page 1 of \d+", text), "numbered pages"
+    for navigation in ("Ctrl+K", "Color mode", "Contents", "Download", "Binder", "Copyright"):
+        assert navigation not in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
+def test_solutions_follow_the_summary_for_teachers_and_are_left_out_for_students(chapter):
+    teachers = squeezed(text_of(PDF / "handouts" / f"{chapter.path.stem}.pdf"))
+    students = squeezed(text_of(PDF / "student-handouts" / f"{chapter.path.stem}.pdf"))
+    summary = re.search(rf"{chapter.number}\.\d+\.Summary", teachers).start()  # its heading
+    first_solution = teachers.index("SolutiontoExercise")
+    assert summary < teachers.index("Solutions") < first_solution
+    assert teachers.count("SolutiontoExercise") == len(chapter.exercises)
+    assert "Solution" not in students
+    leaked = solution_only_lines(chapter)
+    assert leaked, "the chapter has solution code to look for"
+    assert [line for line in leaked if squeezed(line) in students] == []
+    assert all(squeezed(line) in teachers for line in leaked)
+    for exercise in chapter.exercises:
+        assert squeezed(exercise.title.replace("`", "")) in students

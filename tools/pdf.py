@@ -1,0 +1,133 @@
+"""Print the book to PDF: the whole book, and a handout per chapter for teachers and
+for students.
+
+Usage: python tools/pdf.py [OUTPUT_DIR]   (default: _build/pdf; `make pdf`)
+
+The built website is printed by the same Debian Chromium that the browser tests use
+(Playwright's ``page.pdf``), so the PDFs show what the website shows: math typeset by
+MathJax, the stored figures, the code with its outputs. The site's print stylesheet
+(``@media print`` in book/_static/custom.css) leaves out navigation and buttons and
+wraps long code and output lines instead of cutting them. Before printing, each
+chapter's solutions are moved after its summary, under "Solutions" (the teachers'
+handouts and the book), or removed (the students' handouts). Pages are A4 with
+15 mm margins and numbered in the footer.
+
+Writes ``book.pdf``, ``handouts/NN_name.pdf`` and ``student-handouts/NN_name.pdf``.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+from playwright.sync_api import sync_playwright
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.browser import launch, new_context_in_mode, open_page, wait_until_rendered
+from tools.chapters import chapter_files
+from tools.notebooks import ROOT, toc_files
+from tools.site import SITE, serve
+
+DEFAULT_OUTPUT = ROOT / "_build" / "pdf"
+MARGIN = "15mm"
+FOOTER = (
+    '<div style="width: 100%; font-size: 8pt; color: #555; text-align: center;">'
+    '<span class="title"></span> · page <span class="pageNumber"></span>'
+    ' of <span class="totalPages"></span></div>'
+)
+
+# Runs in the page: solutions out of the text, either after the chapter or not at all.
+PLACE_SOLUTIONS = """keep => {
+  for (const section of document.querySelectorAll('article.bd-article > section')) {
+    const solutions = [...section.querySelectorAll('div.solution')];
+    if (!solutions.length) continue;
+    const appendix = document.createElement('section');
+    appendix.className = 'print-solutions';
+    const heading = document.createElement('h2');
+    heading.textContent = 'Solutions';
+    appendix.appendChild(heading);
+    for (const solution of solutions) {
+      solution.querySelectorAll('button.toggle-button').forEach(b => b.remove());
+      solution.classList.remove('toggle-hidden', 'dropdown');
+      solution.querySelectorAll('.toggle-hidden').forEach(e => e.classList.remove('toggle-hidden'));
+      appendix.appendChild(solution);
+    }
+    if (keep) section.appendChild(appendix);
+  }
+}"""
+
+# Runs in the page: the articles of the other pages appended to this one, typeset.
+APPEND_PAGES = """async urls => {
+  const article = document.querySelector('article.bd-article');
+  for (const url of urls) {
+    const text = await (await fetch(url)).text();
+    const other = new DOMParser().parseFromString(text, 'text/html');
+    for (const section of other.querySelectorAll('article.bd-article > section')) {
+      section.classList.add('print-new-page');
+      article.appendChild(document.adoptNode(section));
+    }
+  }
+  await MathJax.typesetPromise();
+  await document.fonts.ready;
+  await Promise.all([...document.images].map(i => i.complete ? null :
+    new Promise(done => { i.onload = i.onerror = done; })));
+}"""
+
+
+def page_url(site_url: str, source: Path) -> str:
+    return f"{site_url}/{source.relative_to(ROOT).with_suffix('.html').as_posix()}"
+
+
+def print_page(context, url: str, path: Path, *, solutions: bool, append=()) -> None:
+    page, report = open_page(context, url)
+    try:
+        wait_until_rendered(page)
+        if append:
+            page.evaluate(APPEND_PAGES, list(append))
+        page.evaluate(PLACE_SOLUTIONS, solutions)
+        if report.problems:
+            raise RuntimeError(f"{url}: {report.problems}")
+        path.parent.mkdir(parents=True, exist_ok=True)
+        page.emulate_media(media="print")
+        page.pdf(
+            path=str(path),
+            format="A4",
+            margin={"top": MARGIN, "bottom": MARGIN, "left": MARGIN, "right": MARGIN},
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+        )
+    finally:
+        page.close()
+
+
+def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
+    """Print the built website in ``site`` into ``output``; return the PDFs written."""
+    if output.exists():
+        shutil.rmtree(output)
+    written = []
+    with serve(site) as site_url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        context = new_context_in_mode(browser, "light")
+        try:
+            for chapter in chapter_files():
+                for folder, solutions in (("handouts", True), ("student-handouts", False)):
+                    path = output / folder / f"{chapter.stem}.pdf"
+                    print_page(context, page_url(site_url, chapter), path, solutions=solutions)
+                    written.append(path)
+            first, *rest = toc_files()
+            book = output / "book.pdf"
+            others = [page_url(site_url, source) for source in rest]
+            print_page(context, page_url(site_url, first), book, solutions=True, append=others)
+            written.append(book)
+        finally:
+            browser.close()
+    return written
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else DEFAULT_OUTPUT
+    for pdf in build(target):
+        print(pdf.relative_to(ROOT) if pdf.is_relative_to(ROOT) else pdf)
