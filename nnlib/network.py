@@ -130,7 +130,8 @@ class NeuralNetwork:
     # when it is assigned, not later inside a matrix product.
     @property
     def weights_in_hidden(self) -> np.ndarray:
-        """Weights from the input layer into the hidden layer, shape (hidden, in + bias)."""
+        """Weights from the input layer into the hidden layer, shape (hidden, in + bias).
+        Training changes this array in place; assigning a new one checks its shape."""
         return self._weights_in_hidden
 
     @weights_in_hidden.setter

@@ -114,18 +114,11 @@ def new_context_in_mode(browser, mode: str, **options):
     return context
 
 
-# The rules whose result depends on colours: all that can change with the colour mode.
-COLOUR_RULES = ["color-contrast", "link-in-text-block"]
-
-
-def accessibility_violations(page, impacts=SERIOUS, rules=None) -> list[str]:
-    """What axe-core finds on the page, one line per rule and impact in ``impacts``;
-    all rules, or only those named in ``rules``."""
+def accessibility_violations(page, impacts=SERIOUS) -> list[str]:
+    """What axe-core finds on the page, one line per rule and impact in ``impacts``."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     options = {"resultTypes": ["violations"]}
-    if rules is not None:
-        options["runOnly"] = {"type": "rule", "values": rules}
     violations = page.evaluate(
         "async options => (await axe.run(document, options)).violations"
         ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
