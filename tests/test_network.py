@@ -10,14 +10,19 @@ from nnlib import NeuralNetwork
 from nnlib.weights import initial_weights
 
 
-def plain_forward_pass(weights_in_hidden, weights_hidden_out, sample):
-    """The forward pass for one sample written out with numpy only, as a reference."""
+def plain_forward_pass(weights_in_hidden, weights_hidden_out, sample, bias=False):
+    """The forward pass for one sample written out with numpy only, as a reference;
+    with ``bias``, a constant 1 is appended to the input of each layer."""
 
     def logistic(z):
         return 1.0 / (1.0 + np.exp(-z))
 
-    hidden = logistic(weights_in_hidden @ np.asarray(sample, dtype=float))
-    return logistic(weights_hidden_out @ hidden)
+    def layer_input(values):
+        values = np.asarray(values, dtype=float)
+        return np.append(values, 1.0) if bias else values
+
+    hidden = logistic(weights_in_hidden @ layer_input(sample))
+    return logistic(weights_hidden_out @ layer_input(hidden))
 
 
 @pytest.fixture
@@ -297,12 +302,9 @@ def test_with_bias_run_is_the_forward_pass_with_a_constant_one_appended_to_each_
     samples = data.draw(hnp.arrays(np.float64, (n_samples, n_in), elements=st.floats(-50, 50)))
     output = network.run(samples)
     for column, sample in enumerate(samples):
-
-        def logistic(z):
-            return 1.0 / (1.0 + np.exp(-z))
-
-        hidden = logistic(network.weights_in_hidden @ np.append(sample, 1.0))
-        expected = logistic(network.weights_hidden_out @ np.append(hidden, 1.0))
+        expected = plain_forward_pass(
+            network.weights_in_hidden, network.weights_hidden_out, sample, bias=True
+        )
         np.testing.assert_allclose(output[:, column], expected, rtol=1e-12, atol=1e-300)
 
 
