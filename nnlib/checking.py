@@ -1,0 +1,194 @@
+"""Checks for the exercises of the book: each gives a short verdict, never a traceback.
+
+Every exercise of a chapter is followed by a check cell, written like this::
+
+    with answer_check() as check:
+        check.function(leaky_relu, "leaky_relu")
+        check.that(leaky_relu(-2.0) < 0, f"`leaky_relu(-2.0)` should be negative, got ...")
+
+The block stops at the first expectation that fails, and at any error that the
+learner's code raises while it runs. It prints one line: either that all checks
+pass, or a hint that names what is wrong ("`leaky_relu` is not defined yet ...").
+
+For grading (the nbgrader course, see the teachers' pages), ``grading=True`` makes a
+failed check raise :class:`CheckFailed` as well, so that the grader counts the
+cell as failed; the error still shows only the hint.
+"""
+
+from __future__ import annotations
+
+import numbers
+import warnings
+from collections.abc import Callable
+from types import TracebackType
+
+import numpy as np
+
+PASS_MARK = "✓"
+FAIL_MARK = "✗"
+
+
+class CheckFailed(AssertionError):
+    """An answer did not pass a check; the message is the hint for the learner."""
+
+    def _render_traceback_(self) -> list[str]:
+        # IPython shows these lines in place of a traceback.
+        return [f"{FAIL_MARK} {self}"]
+
+
+def show(value: object) -> str:
+    """A short, machine-independent text for ``value`` in a hint.
+
+    NumPy scalars print as plain numbers (``0.5``, not ``np.float64(0.5)``),
+    arrays with four significant digits, and long texts are cut.
+    """
+    if isinstance(value, (bool, np.bool_)):
+        return str(bool(value))
+    if isinstance(value, numbers.Integral):
+        return str(int(value))
+    if isinstance(value, numbers.Real):
+        text = f"{float(value):.6g}"
+        return text if any(mark in text for mark in ".en") else f"{text}.0"
+    if isinstance(value, np.ndarray):
+        text = np.array2string(value, precision=4, separator=", ", threshold=12)
+        return " ".join(text.split())
+    if isinstance(value, tuple):
+        inner = ", ".join(show(item) for item in value)
+        return f"({inner},)" if len(value) == 1 else f"({inner})"
+    if isinstance(value, list):
+        more = ", ...]" if len(value) > 12 else "]"
+        return "[" + ", ".join(show(item) for item in value[:12]) + more
+    text = repr(value)
+    if " at 0x" in text:  # a memory address differs from run to run
+        return kind_of(value)
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+def kind_of(value: object) -> str:
+    """``value``'s type as a learner would name it: "a list", "an int", "None"."""
+    if value is None:
+        return "None"
+    if isinstance(value, np.ndarray):
+        return f"an array of shape {show(value.shape)}"
+    name = type(value).__name__
+    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
+
+
+class AnswerCheck:
+    """The expectations of one check cell; use it through :func:`answer_check`."""
+
+    def __init__(self, *, grading: bool = False) -> None:
+        self.grading = grading
+        self.passed = 0
+
+    def that(self, condition: object, hint: str) -> None:
+        """Expect ``condition`` to be true; otherwise fail with ``hint``."""
+        if not isinstance(condition, (bool, np.bool_)):
+            raise TypeError(
+                f"that(): expected the condition to be True or False, got {kind_of(condition)}"
+                " (use np.all or np.allclose for arrays)"
+            )
+        if not condition:
+            raise CheckFailed(hint)
+        self.passed += 1
+
+    def function(self, value: object, name: str) -> None:
+        """Expect ``value`` to be something that can be called, such as a function."""
+        self.that(callable(value), f"`{name}` should be a function, got {kind_of(value)}")
+
+    def shape(self, value: object, expected: tuple[int, ...], name: str) -> None:
+        """Expect an array (or nested list) of the shape ``expected``."""
+        try:
+            actual = np.shape(value)
+        except ValueError:  # a ragged nested list has no shape
+            actual = None
+        is_numeric = actual is not None and np.asarray(value).dtype.kind in "biuf"
+        self.that(
+            is_numeric and actual == tuple(expected),
+            f"`{name}` should be an array of shape {show(tuple(expected))}, got "
+            + (f"shape {show(actual)}" if is_numeric else kind_of(value)),
+        )
+
+    def value(
+        self,
+        value: object,
+        expected: object,
+        name: str,
+        *,
+        why: str | None = None,
+        rtol: float = 1e-9,
+        atol: float = 1e-12,
+    ) -> None:
+        """Expect a number or an array equal to ``expected`` within the tolerances.
+
+        The hint shows the expected value, unless ``why`` is given: then it shows
+        what came and ``why`` instead, so that the check does not give the answer away.
+        """
+        expected_array = np.asarray(expected, dtype=float)
+        if expected_array.ndim:
+            self.shape(value, expected_array.shape, name)
+        try:
+            actual = np.asarray(value)
+        except ValueError:  # a ragged nested list
+            actual = None
+        if (
+            actual is None
+            or actual.dtype.kind not in "biuf"
+            or actual.shape != expected_array.shape
+        ):
+            self.that(False, f"`{name}` should be a number, got {kind_of(value)}")
+        hint = (
+            f"`{name}` should be {show(expected)}, got {show(value)}"
+            if why is None
+            else f"`{name}` is not right, got {show(value)}: {why}"
+        )
+        self.that(bool(np.allclose(actual, expected_array, rtol=rtol, atol=atol)), hint)
+
+    def quiet(self, function: Callable[..., object], *args: object, name: str) -> object:
+        """Call ``function(*args)`` and return its result; fail if it gives a warning."""
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            result = function(*args)
+        self.that(
+            not caught,
+            f"`{name}` should give no warning, but warns: {caught[0].message}" if caught else "",
+        )
+        return result
+
+    def __enter__(self) -> AnswerCheck:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> bool:
+        if error is None:
+            count = "The check passes" if self.passed == 1 else f"All {self.passed} checks pass"
+            print(f"{PASS_MARK} {count}.")
+            return False
+        if not isinstance(error, Exception):  # an interrupt stops the check as usual
+            return False
+        hint = hint_for(error)
+        if self.grading:
+            raise CheckFailed(hint) from None
+        print(f"{FAIL_MARK} {hint}")
+        return True
+
+
+def hint_for(error: Exception) -> str:
+    """The one line a learner sees for an error that stopped a check."""
+    if isinstance(error, CheckFailed):
+        return str(error)
+    if isinstance(error, NameError) and error.name:
+        return (
+            f"`{error.name}` is not defined yet: write your answer in the cell above "
+            "and run it, then run this check again."
+        )
+    return f"Your code raised {type(error).__name__} during the check: {error}"
+
+
+def answer_check(*, grading: bool = False) -> AnswerCheck:
+    """Start the check of an exercise's answer: ``with answer_check() as check: ...``."""
+    return AnswerCheck(grading=grading)

@@ -1,0 +1,141 @@
+"""nnlib.checking: the verdict of a check cell, for answers right, wrong, missing and broken."""
+
+from __future__ import annotations
+
+import numpy as np
+import pytest
+
+from nnlib.checking import CheckFailed, answer_check, hint_for, show
+
+
+def verdict(capsys, body, *, grading=False):
+    """Run ``body(check)`` inside a check block; return the printed verdict."""
+    with answer_check(grading=grading) as check:
+        body(check)
+    return capsys.readouterr().out
+
+
+def test_a_passing_check_counts_its_expectations(capsys):
+    def body(check):
+        check.that(True, "never shown")
+        check.value(0.5, 0.5, "half")
+        check.shape(np.zeros((2, 3)), (2, 3), "zeros")
+
+    assert verdict(capsys, body) == "✓ All 3 checks pass.\n"
+    assert verdict(capsys, lambda check: check.that(True, "")) == "✓ The check passes.\n"
+
+
+def test_the_first_failed_expectation_ends_the_check_with_its_hint(capsys):
+    def body(check):
+        check.that(False, "`leaky_relu(-2.0)` should be negative, got 0.0")
+        raise AssertionError("not reached")
+
+    assert verdict(capsys, body) == "✗ `leaky_relu(-2.0)` should be negative, got 0.0\n"
+
+
+def test_a_missing_name_asks_for_the_answer_cell(capsys):
+    def body(check):
+        check.function(leaky_relu, "leaky_relu")  # noqa: F821 (the missing answer)
+
+    out = verdict(capsys, body)
+    assert out.startswith("✗ `leaky_relu` is not defined yet: write your answer")
+    assert "Traceback" not in out
+
+
+def test_an_error_in_the_answer_is_named_without_a_traceback(capsys):
+    def broken(x):
+        if x > 0:  # the per-element `if` that fails on arrays
+            return x
+        return 0.01 * x
+
+    out = verdict(capsys, lambda check: check.value(broken(np.array([-1.0, 1.0])), [0, 1], "f"))
+    assert out.startswith("✗ Your code raised ValueError during the check: The truth value")
+    assert out.count("\n") == 1
+
+
+def test_value_hints_show_the_expected_value_or_only_why(capsys):
+    out = verdict(capsys, lambda check: check.value(np.float64(0.0), -0.02, "leaky_relu(-2.0)"))
+    assert out == "✗ `leaky_relu(-2.0)` should be -0.02, got 0.0\n"
+    out = verdict(
+        capsys, lambda check: check.value(3, 2, "layer_nodes", why="one node per row of W")
+    )
+    assert out == "✗ `layer_nodes` is not right, got 3: one node per row of W\n"
+
+
+@pytest.mark.parametrize(
+    ("value", "got"),
+    [
+        (np.zeros((1, 2)), "shape (1, 2)"),
+        ([1.0, 2.0, 3.0], "shape (3,)"),
+        ("text", "a str"),
+        (None, "None"),
+        ([[1.0], [2.0, 3.0]], "a list"),
+    ],
+)
+def test_shape_names_the_expected_and_the_actual_shape(capsys, value, got):
+    out = verdict(capsys, lambda check: check.value(value, [1.0, 2.0], "product"))
+    assert out == f"✗ `product` should be an array of shape (2,), got {got}\n"
+
+
+def test_a_number_is_not_accepted_for_an_array_nor_an_array_for_a_number(capsys):
+    out = verdict(capsys, lambda check: check.value(np.array([1.0, 2.0]), 1.0, "bound"))
+    assert out == "✗ `bound` should be a number, got an array of shape (2,)\n"
+    out = verdict(capsys, lambda check: check.value("0.2", 0.2, "bound"))
+    assert out == "✗ `bound` should be a number, got a str\n"
+
+
+def test_function_rejects_what_cannot_be_called(capsys):
+    out = verdict(capsys, lambda check: check.function(0.5, "sigmoid"))
+    assert out == "✗ `sigmoid` should be a function, got a float\n"
+
+
+def test_quiet_returns_the_result_and_fails_on_a_warning(capsys):
+    def body(check):
+        assert check.quiet(np.exp, -1000.0, name="np.exp(-1000.0)") == 0.0
+        check.quiet(np.exp, 1000.0, name="np.exp(1000.0)")
+
+    assert verdict(capsys, body) == (
+        "✗ `np.exp(1000.0)` should give no warning, but warns: overflow encountered in exp\n"
+    )
+
+
+def test_grading_raises_so_that_the_grader_counts_the_cell_as_failed(capsys):
+    with pytest.raises(CheckFailed, match="should be negative") as raised:
+        verdict(capsys, lambda check: check.that(False, "should be negative"), grading=True)
+    assert raised.value._render_traceback_() == ["✗ should be negative"]
+    assert capsys.readouterr().out == ""
+    with pytest.raises(CheckFailed, match="`answer` is not defined yet"):
+        verdict(capsys, lambda check: answer, grading=True)  # noqa: F821
+
+
+def test_grading_still_reports_a_pass(capsys):
+    assert verdict(capsys, lambda check: check.that(True, ""), grading=True) == (
+        "✓ The check passes.\n"
+    )
+
+
+def test_an_interrupt_is_not_turned_into_a_verdict(capsys):
+    with pytest.raises(KeyboardInterrupt):
+        verdict(capsys, lambda check: (_ for _ in ()).throw(KeyboardInterrupt()))
+    assert capsys.readouterr().out == ""
+
+
+def test_that_refuses_an_array_condition_from_the_check_author():
+    with pytest.raises(TypeError, match="expected the condition to be True or False, got an"):
+        answer_check().that(np.array([True, False]), "hint")
+
+
+def test_show_prints_numbers_as_a_reader_writes_them():
+    assert show(np.float64(0.5)) == "0.5"
+    assert show(np.int64(7)) == "7"
+    assert show(np.bool_(True)) == "True"
+    assert show((4, 1)) == "(4, 1)"
+    assert show((6,)) == "(6,)"
+    assert show(np.array([[1.0, 2.5]])) == "[[1. , 2.5]]"
+    assert show(np.arange(100.0)).endswith("99.]")
+    assert "..." in show(np.arange(100.0))
+    assert "0x" not in show(object())
+
+
+def test_hint_for_a_name_error_without_a_name_keeps_its_message():
+    assert hint_for(NameError("odd")) == "Your code raised NameError during the check: odd"
