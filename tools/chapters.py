@@ -1,4 +1,5 @@
-"""What a chapter notebook contains, read from its cells: title, goals, exercises, solutions.
+"""What a chapter notebook contains, read from its cells: title, goals, exercises, solutions
+and the check of each exercise.
 
 Chapters follow a fixed skeleton (see the tests in tests/test_notebooks.py), so these
 facts can be read rather than written down twice: the course outline for teachers
@@ -24,6 +25,8 @@ EXERCISE_START = re.compile(
 EXERCISE_END = "```{exercise-end}\n```"
 SOLUTION_START = re.compile(r"```\{solution-start\} (?P<label>\S+)\n:class: dropdown\n```")
 SOLUTION_END = "```{solution-end}\n```"
+# A check cell runs its expectations in a `with answer_check() as check:` block.
+CHECK_CALL = "answer_check("
 CHAPTER_HEADING = re.compile(r"^\((?P<label>chapter-[a-z-]+)\)=\n# (?P<title>.+)$", re.M)
 
 
@@ -35,6 +38,7 @@ class Exercise:
     text: str  # the task, in MyST markdown
     cell: int  # index of the markdown cell that holds it
     solution_cells: list[int] = field(default_factory=list)  # from solution-start to -end
+    check_cell: int | None = None  # the code cell after the solution that checks an answer
 
 
 @dataclass
@@ -78,7 +82,11 @@ def read_chapter(path: Path, number: int) -> Chapter:
             end = next(
                 i for i in range(index, len(cells)) if cells[i].source.strip() == SOLUTION_END
             )
-            exercises[solution["label"]].solution_cells = list(range(index, end + 1))
+            exercise = exercises[solution["label"]]
+            exercise.solution_cells = list(range(index, end + 1))
+            after = cells[end + 1] if end + 1 < len(cells) else None
+            if after is not None and after.cell_type == "code" and CHECK_CALL in after.source:
+                exercise.check_cell = end + 1
     return Chapter(
         path=path,
         number=number,
