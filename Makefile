@@ -18,7 +18,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 # A backend set outside would keep the notebooks' figures out of their outputs.
 unexport MPLBACKEND
 
-.PHONY: book test pdf serve lab notebooks student bench clean
+.PHONY: book test pdf serve lab notebooks student nbgrader bench clean
 
 $(ENV_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -51,8 +51,31 @@ $(PDF_STAMP): $(BOOK_STAMP) $(CHROMIUM)
 	$(BIN)/python tools/pdf.py
 	touch $@
 
-test: $(BOOK_STAMP) $(PDF_STAMP) $(CHROMIUM) $(AXE) $(PDFTOTEXT)  ## Every test: nnlib, notebooks, site, PDFs, lint.
+test: $(BOOK_STAMP) $(PDF_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(AXE) $(PDFTOTEXT)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
 	$(BIN)/python -m pytest -n 2 --dist loadscope
+
+# The student edition and its website, made from the chapters, nnlib and the pins.
+STUDENT := _build/student
+STUDENT_STAMP := $(STUDENT)/.built
+student: $(STUDENT_STAMP)  ## The student edition without solutions: _build/student, its zip and its website.
+
+$(STUDENT_STAMP): $(ENV_STAMP) $(BOOK_SOURCES) $(shell find nnlib -name '*.py') requirements.txt pyproject.toml
+	$(BIN)/python tools/student_edition.py
+	touch $@
+
+# The students' environment, made from the edition's own lean requirements.txt, as a
+# student would. Like .venv it is kept between runs, and made anew only when those
+# requirements change (the copy of them in it is the stamp).
+STUDENT_VENV := .venv-student
+STUDENT_ENV_STAMP := $(STUDENT_VENV)/requirements.txt
+$(STUDENT_ENV_STAMP): $(STUDENT_STAMP)
+	cmp -s $(STUDENT)/requirements.txt $@ || { \
+	  rm -rf $(STUDENT_VENV) && $(PYTHON) -m venv $(STUDENT_VENV) && \
+	  cd $(STUDENT) && $(CURDIR)/$(STUDENT_VENV)/bin/python -m pip install --quiet -r requirements.txt; }
+	cp $(STUDENT)/requirements.txt $@
+
+nbgrader: $(ENV_STAMP)  ## The chapters as an nbgrader course, for grading: _build/nbgrader.
+	$(BIN)/python tools/nbgrader_course.py
 
 # axe-core, the accessibility engine that the browser tests inject into each page,
 # at the version pinned in package-lock.json.
@@ -76,9 +99,6 @@ lab: $(ENV_STAMP)  ## Open the chapters in JupyterLab, with this environment as 
 
 notebooks: $(ENV_STAMP)  ## Re-execute every chapter notebook in place to refresh its outputs.
 	$(BIN)/python tools/execute_notebooks.py
-
-student: $(ENV_STAMP)  ## The student edition, without solutions: _build/student and its zip.
-	$(BIN)/python tools/student_edition.py
 
 bench: $(ENV_STAMP)  ## Benchmarks against bare NumPy and scikit-learn, into benchmarks/results.
 	$(BIN)/python benchmarks/run_benchmarks.py

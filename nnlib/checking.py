@@ -170,18 +170,21 @@ class AnswerCheck:
             return False
         if not isinstance(error, Exception):  # an interrupt stops the check as usual
             return False
-        hint = hint_for(error)
+        # A name missing in the check itself is an answer not yet given; one missing
+        # deeper down is a mistake inside the learner's own code.
+        hint = hint_for(error, in_answer=traceback is not None and traceback.tb_next is not None)
         if self.grading:
             raise CheckFailed(hint) from None
         print(f"{FAIL_MARK} {hint}")
         return True
 
 
-def hint_for(error: Exception) -> str:
-    """The one line a learner sees for an error that stopped a check."""
+def hint_for(error: Exception, *, in_answer: bool = False) -> str:
+    """The one line a learner sees for an error that stopped a check; ``in_answer``:
+    the error came from inside the learner's code, not from the check's own lines."""
     if isinstance(error, CheckFailed):
         return str(error)
-    if isinstance(error, NameError) and error.name:
+    if isinstance(error, NameError) and error.name and not in_answer:
         return (
             f"`{error.name}` is not defined yet: write your answer in the cell above "
             "and run it, then run this check again."

@@ -34,12 +34,21 @@ def test_the_first_failed_expectation_ends_the_check_with_its_hint(capsys):
 
 
 def test_a_missing_name_asks_for_the_answer_cell(capsys):
-    def body(check):
+    with answer_check() as check:  # written as in a check cell, with no helper between
         check.function(leaky_relu, "leaky_relu")  # noqa: F821 (the missing answer)
-
-    out = verdict(capsys, body)
+    out = capsys.readouterr().out
     assert out.startswith("✗ `leaky_relu` is not defined yet: write your answer")
     assert "Traceback" not in out
+
+
+def test_a_name_missing_inside_the_answer_is_a_mistake_in_it_not_a_missing_answer(capsys):
+    def answer():
+        return initial_weights(2, 3)  # noqa: F821 (not imported)
+
+    out = verdict(capsys, lambda check: check.value(answer(), [[0, 0, 0]] * 2, "W"))
+    assert out == (
+        "✗ Your code raised NameError during the check: name 'initial_weights' is not defined\n"
+    )
 
 
 def test_an_error_in_the_answer_is_named_without_a_traceback(capsys):
@@ -105,7 +114,8 @@ def test_grading_raises_so_that_the_grader_counts_the_cell_as_failed(capsys):
     assert raised.value._render_traceback_() == ["✗ should be negative"]
     assert capsys.readouterr().out == ""
     with pytest.raises(CheckFailed, match="`answer` is not defined yet"):
-        verdict(capsys, lambda check: answer, grading=True)  # noqa: F821
+        with answer_check(grading=True):
+            answer  # noqa: B018, F821
 
 
 def test_grading_still_reports_a_pass(capsys):

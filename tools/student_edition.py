@@ -182,6 +182,14 @@ def check_cell_for_students(check: nbformat.NotebookNode) -> nbformat.NotebookNo
     return cell
 
 
+def with_ids(exercise: Exercise, **cells: nbformat.NotebookNode) -> list[nbformat.NotebookNode]:
+    """``cells`` with ids made from the exercise's label and their role, so that the
+    same chapter always gives the same notebook."""
+    for role, cell in cells.items():
+        cell.id = f"{exercise.label}-{role}"
+    return list(cells.values())
+
+
 def student_notebook(chapter: Chapter) -> nbformat.NotebookNode:
     """The chapter's notebook with each solution replaced by an empty answer cell, and the
     check of each exercise after it."""
@@ -201,11 +209,12 @@ def student_notebook(chapter: Chapter) -> nbformat.NotebookNode:
             if exercise.check_cell is None:
                 raise ValueError(f"{chapter.path.name}: exercise {exercise.label} has no check")
             number = exercise_number(chapter, exercise)
-            cells.append(
-                nbformat.v4.new_markdown_cell(plain_exercise_cell(chapter, exercise, cell.source))
+            task = nbformat.v4.new_markdown_cell(
+                plain_exercise_cell(chapter, exercise, cell.source)
             )
-            cells.append(nbformat.v4.new_code_cell(ANSWER_PROMPT.format(number=number)))
-            cells.append(check_cell_for_students(notebook.cells[exercise.check_cell]))
+            answer = nbformat.v4.new_code_cell(ANSWER_PROMPT.format(number=number))
+            check = check_cell_for_students(notebook.cells[exercise.check_cell])
+            cells += with_ids(exercise, task=task, answer=answer, check=check)
         else:
             cells.append(cell)
     notebook.cells = cells

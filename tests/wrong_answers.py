@@ -1,0 +1,158 @@
+"""A typical wrong answer to every exercise, and the hint its check must give for it.
+
+Each entry is the code a learner might write in the answer cell, and a piece of the
+one-line verdict that the exercise's check cell must print for it. The student-edition
+tests run each of them in the chapter, after the empty answer and before the solution.
+"""
+
+WRONG_ANSWERS = {
+    # Chapter 1: rows and columns swapped.
+    "ex-weights-by-hand": (
+        "layer_nodes, layer_inputs = 3, 2\n"
+        "layer_output = np.array([[-2.0], [1.0]])",
+        "`layer_nodes` is not right, got 3: a layer has one node per row of W",
+    ),
+    "ex-weights-bound": (
+        "W_25 = initial_weights(25, 10, seed=7)\nlargest_weight = W_25.max()",
+        "`W_25` should be an array of shape (10, 25), got shape (25, 10)",
+    ),
+    # Only one tail of the distribution cut off.
+    "ex-weights-mass": (
+        "bounds = 1 / np.sqrt([1, 4, 100])\n"
+        "inside_probability = stats.norm.cdf(bounds)\n"
+        "inside_fraction = np.zeros(3)",
+        "`inside_probability` is not right, got [0.8413, 0.6915, 0.5398]",
+    ),
+    # Chapter 2.
+    "ex-activations-tanh": (
+        "def tanh_from_sigmoid(x):\n    return 2 * expit(x) - 1",
+        "`tanh_from_sigmoid(-3.0)` should be -0.995055, got -0.905148",
+    ),
+    # Plain ReLU: the example hint of the course's own description.
+    "ex-activations-leaky": (
+        "def leaky_relu(x, alpha=0.01):\n    return np.maximum(x, 0)\n\n\n"
+        "def leaky_relu_derivative(x, alpha=0.01):\n    return (x > 0) * 1.0",
+        "`leaky_relu(-2.0)` should be negative, got 0.0",
+    ),
+    "ex-activations-stable": (
+        "def stable_sigmoid(x):\n    return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))",
+        "`stable_sigmoid(-1e+06)` should give no warning, but warns: overflow encountered in exp",
+    ),
+    # Chapter 3: hidden and output sizes swapped.
+    "ex-class-digits": (
+        "digits_network = LibraryNetwork(784, 100, 10, 0.1, seed=1)\n"
+        "digits_weight_count = 79_400",
+        "`digits_network.weights_in_hidden` should be an array of shape (100, 784), "
+        "got shape (10, 784)",
+    ),
+    "ex-class-bounds": (
+        "network_9_16_2 = LibraryNetwork(9, 2, 16, 0.1, seed=5)\n"
+        "bound_in_hidden, bound_hidden_out = 1 / np.sqrt(16), 1 / np.sqrt(9)",
+        "`bound_in_hidden` is not right, got 0.25",
+    ),
+    "ex-class-layers": (
+        "from nnlib.weights import initial_weights\n\n\nclass DeepNetwork:\n"
+        "    def __init__(self, layer_sizes, learning_rate, *, seed=None):\n"
+        "        rng = np.random.default_rng(seed)\n"
+        "        pairs = zip(layer_sizes[:-1], layer_sizes[1:])\n"
+        "        self.weights = [initial_weights(n_in, n_out, rng) for n_in, n_out in pairs]",
+        "should have the shapes [(5, 3), (4, 5), (2, 4)] (nodes, inputs), "
+        "got [(3, 5), (5, 4), (4, 2)]",
+    ),
+    # Chapter 4.
+    "ex-run-shapes": (
+        "shape_one_sample, shape_six_samples = (1, 4), (6, 4)",
+        "`shape_one_sample` is not right, got (1, 4): one row per output node",
+    ),
+    "ex-run-zero-weights": (
+        "zero_network = LibraryNetwork(2, 2, 4, 0.1, seed=0)\n"
+        "zero_network.weights_in_hidden = np.zeros((4, 2))\n"
+        "zero_network.weights_hidden_out = np.zeros((2, 4))\n"
+        "zero_output = 0.0",
+        "`zero_output` is not right, got 0.0: with zero weights every weighted sum is 0",
+    ),
+    # The input taken as rows, not as columns.
+    "ex-run-any-depth": (
+        "def forward(weight_matrices, input_vector):\n"
+        "    values = np.array(input_vector, ndmin=2)\n"
+        "    for weights in weight_matrices:\n"
+        "        values = activation_function(weights @ values)\n"
+        "    return values",
+        "Your code raised ValueError during the check: matmul",
+    ),
+    # Chapter 5: log of the output instead of the inverse of the sigmoid.
+    "ex-bias-origin": (
+        "origin_bias = np.log(0.9)",
+        "`activation_function(origin_bias)` should be 0.9, got 0.473",
+    ),
+    # The output layer's bias forgotten.
+    "ex-bias-count": (
+        "def number_of_weights(n_in, n_hidden, n_out, bias):\n"
+        "    return n_hidden * (n_in + bias) + n_out * n_hidden",
+        "`number_of_weights(64, 100, 10, True)` should be 7510, got 7500",
+    ),
+    # The outputs, not the sums before the sigmoid.
+    "ex-bias-mirror": (
+        "def output_sums(network, samples):\n    return network.run(samples)\n\n\n"
+        "mirror_gap_without_bias, mirror_gap_with_bias = 0.0, 1.0",
+        "`output_sums(network, samples)` is not right, got [[",
+    ),
+    # Chapter 6: the sign of the output delta turned round.
+    "ex-training-one-step": (
+        "h = activation_function(2.0)\n"
+        "y = activation_function(-h)\n"
+        "gradient_ho = (1 - y) * y * (1 - y) * h\n"
+        "gradient_ih = -1.0 * (1 - y) * y * (1 - y) * h * (1 - h)",
+        "`gradient_ho` is not right, got 0.128999: it is δ_o·h",
+    ),
+    "ex-training-batch-mean": (
+        "def mean_of_sample_gradients(network, inputs, targets):\n"
+        "    singles = [network.gradients(x, t) for x, t in zip(inputs, targets)]\n"
+        "    return tuple(np.sum([g[layer] for g in singles], axis=0) for layer in (0, 1))",
+        "is 6 times the mean for 6 samples: a sum, not a mean",
+    ),
+    # The factor y(1 - y) kept in the output delta.
+    "ex-training-cross-entropy": (
+        "class CrossEntropyNetwork(NeuralNetwork):\n    pass",
+        "differs from finite differences of the mean cross-entropy",
+    ),
+    # Chapter 7: the diagonal left in.
+    "ex-digits-confused-pair": (
+        "true_digit, answer = np.unravel_index(np.argmax(confusion), confusion.shape)\n"
+        "most_confused = (int(true_digit), int(answer))\n"
+        "most_confused_count = confusion.max()",
+        "on the diagonal: those are the right answers",
+    ),
+    # Not trained.
+    "ex-digits-hidden-size": (
+        "small_network = NeuralNetwork(64, 10, 20, learning_rate=2.0, seed=0, bias=True)\n"
+        "small_accuracy = metrics.accuracy(test_labels, small_network.predict(test_inputs))",
+        "of the test digits right: train it with `fit` as described",
+    ),
+    # The maximum over the samples instead of over the outputs.
+    "ex-digits-confidence": (
+        "confidence = network.run(test_inputs).max(axis=1)\n"
+        "answered_share, answered_accuracy = 1.0, 1.0",
+        "`confidence` should be an array of shape (450,), got shape (10,)",
+    ),
+    # Chapter 8: the bias weights left out.
+    "ex-timing-count": (
+        "multiply_adds_per_sample = 100 * 64 + 10 * 100\n"
+        "multiply_adds_all_digits = multiply_adds_per_sample * 1797",
+        "`multiply_adds_per_sample` is not right, got 7400",
+    ),
+    # Intercept and slope swapped.
+    "ex-timing-overhead": (
+        "call_sizes = np.array([1, 4, 16, 64, 256, 1024, 4096])\n"
+        "call_times = 1e-5 + 2e-7 * call_sizes\n"
+        "fixed_cost, cost_per_sample = np.polyfit(call_sizes, call_times, deg=1)\n"
+        "half_fixed_batch = fixed_cost / cost_per_sample",
+        "`fixed_cost` is not right, got 2e-07: np.polyfit(..., deg=1) returns the slope b first",
+    ),
+    # tanh without the halved argument.
+    "ex-timing-sigmoid": (
+        "def sigmoid_by_exp(x):\n    return 1 / (1 + np.exp(-x))\n\n\n"
+        "def sigmoid_by_tanh(x):\n    return 0.5 * (1 + np.tanh(x))",
+        "`sigmoid_by_tanh(np.linspace(-40, 40, 101))` should be",
+    ),
+}

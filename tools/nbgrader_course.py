@@ -1,0 +1,149 @@
+"""Write the chapters as an nbgrader course: one assignment per chapter, graded automatically.
+
+Usage: python tools/nbgrader_course.py [OUTPUT_DIR]   (default: _build/nbgrader)
+
+In each chapter the exercise becomes a Markdown heading with its title and level (as in
+the student edition), and its solution becomes an autograded answer cell: the solution's
+code between ``### BEGIN SOLUTION`` and ``### END SOLUTION``, which ``nbgrader
+generate_assignment`` replaces by an empty answer. The solution's explanations stay in
+the book. The exercise's check becomes an autograded test cell worth 1, 2 or 3 points
+(easy, medium, hard), in which a failed check raises, so that nbgrader counts it as
+failed. The teachers' page "Running the course" walks through the workflow.
+"""
+
+from __future__ import annotations
+
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.chapters import Chapter, Exercise, chapters
+from tools.notebooks import ROOT
+from tools.student_edition import exercise_number, plain_exercise_cell, with_ids
+
+DEFAULT_OUTPUT = ROOT / "_build" / "nbgrader"
+COURSE_ID = "nnlib-course"
+POINTS = {"easy": 1, "medium": 2, "hard": 3}
+ANSWER_PROMPT = (
+    "# Your answer to exercise {number}: write it here and run it, then run the check below."
+)
+SCHEMA_VERSION = 3
+
+CONFIG = f'''"""nbgrader settings of the course: the chapters of the book as assignments."""
+
+c = get_config()  # noqa: F821 (given by nbgrader when it reads this file)
+c.CourseDirectory.course_id = "{COURSE_ID}"
+# The answer cell keeps its prompt; only the solution between the markers is removed.
+c.ClearSolutions.code_stub = {{"python": ""}}
+'''
+
+README = """# The course as nbgrader assignments
+
+One assignment per chapter in `source/`, each with its chapter notebook: the exercises'
+answer cells hold the solutions between `### BEGIN SOLUTION` and `### END SOLUTION`, and
+the check after each answer is an autograded test worth 1, 2 or 3 points (easy, medium,
+hard). In this folder, with nbgrader and nnlib installed:
+
+    nbgrader generate_assignment 01_weights     # release/: the notebook without solutions
+    nbgrader collect 01_weights                 # or copy submissions to submitted/<student>/
+    nbgrader autograde 01_weights               # runs each submission, scores the checks
+    nbgrader generate_feedback 01_weights       # feedback/: the graded notebooks as HTML
+
+The book's page "Running the course" explains each step.
+"""
+
+
+def cell_metadata(grade_id: str, *, solution: bool, points: int | None = None) -> dict:
+    """nbgrader's metadata for an autograded answer (``solution``) or test (``points``) cell."""
+    metadata = {
+        "grade": points is not None,
+        "grade_id": grade_id,
+        "locked": points is not None,
+        "schema_version": SCHEMA_VERSION,
+        "solution": solution,
+        "task": False,
+    }
+    if points is not None:
+        metadata["points"] = points
+    return metadata
+
+
+def answer_cell(
+    chapter: Chapter, exercise: Exercise, notebook: nbformat.NotebookNode
+) -> nbformat.NotebookNode:
+    """The autograded answer cell: the prompt, then the solution's code as the solution region."""
+    code = "\n\n".join(
+        notebook.cells[index].source.strip()
+        for index in exercise.solution_cells
+        if notebook.cells[index].cell_type == "code"
+    )
+    prompt = ANSWER_PROMPT.format(number=exercise_number(chapter, exercise))
+    cell = nbformat.v4.new_code_cell(f"{prompt}\n### BEGIN SOLUTION\n{code}\n### END SOLUTION")
+    cell.metadata["nbgrader"] = cell_metadata(f"{exercise.label}-answer", solution=True)
+    return cell
+
+
+def test_cell(exercise: Exercise, notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The autograded test cell: the exercise's check, in grading mode."""
+    source = notebook.cells[exercise.check_cell].source
+    if source.count("answer_check()") != 1:
+        raise ValueError(f"{exercise.label}: expected one `answer_check()` in its check cell")
+    cell = nbformat.v4.new_code_cell(source.replace("answer_check()", "answer_check(grading=True)"))
+    cell.metadata["nbgrader"] = cell_metadata(
+        f"{exercise.label}-check", solution=False, points=POINTS[exercise.level]
+    )
+    return cell
+
+
+def source_notebook(chapter: Chapter) -> nbformat.NotebookNode:
+    """The chapter as the source version of an nbgrader assignment."""
+    notebook = nbformat.read(chapter.path, as_version=4)
+    exercise_at = {exercise.cell: exercise for exercise in chapter.exercises}
+    left_out = {
+        index
+        for exercise in chapter.exercises
+        for index in [*exercise.solution_cells, exercise.check_cell]
+    }
+    cells = []
+    for index, cell in enumerate(notebook.cells):
+        if index in left_out:
+            continue
+        if index in exercise_at:
+            exercise = exercise_at[index]
+            if exercise.check_cell is None:
+                raise ValueError(f"{chapter.path.name}: exercise {exercise.label} has no check")
+            task = nbformat.v4.new_markdown_cell(
+                plain_exercise_cell(chapter, exercise, cell.source)
+            )
+            answer = answer_cell(chapter, exercise, notebook)
+            check = test_cell(exercise, notebook)
+            cells += with_ids(exercise, task=task, answer=answer, check=check)
+        else:
+            cells.append(cell)
+    notebook.cells = cells
+    return notebook
+
+
+def assignment_name(chapter: Chapter) -> str:
+    return chapter.path.stem
+
+
+def build(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> Path:
+    """Write the course of the book in ``root`` into ``output``; return ``output``."""
+    if output.exists():
+        shutil.rmtree(output)
+    for chapter in chapters(root):
+        folder = output / "source" / assignment_name(chapter)
+        folder.mkdir(parents=True)
+        nbformat.write(source_notebook(chapter), folder / chapter.path.name)
+    (output / "nbgrader_config.py").write_text(CONFIG)
+    (output / "README.md").write_text(README)
+    return output
+
+
+if __name__ == "__main__":
+    course = build(Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else DEFAULT_OUTPUT)
+    print(f"nbgrader course: {course.relative_to(ROOT) if course.is_relative_to(ROOT) else course}")
