@@ -8,8 +8,7 @@ tests run each of them in the chapter, after the empty answer and before the sol
 WRONG_ANSWERS = {
     # Chapter 1: rows and columns swapped.
     "ex-weights-by-hand": (
-        "layer_nodes, layer_inputs = 3, 2\n"
-        "layer_output = np.array([[-2.0], [1.0]])",
+        "layer_nodes, layer_inputs = 3, 2\nlayer_output = np.array([[-2.0], [1.0]])",
         "`layer_nodes` is not right, got 3: a layer has one node per row of W",
     ),
     "ex-weights-bound": (
@@ -40,8 +39,7 @@ WRONG_ANSWERS = {
     ),
     # Chapter 3: hidden and output sizes swapped.
     "ex-class-digits": (
-        "digits_network = LibraryNetwork(784, 100, 10, 0.1, seed=1)\n"
-        "digits_weight_count = 79_400",
+        "digits_network = LibraryNetwork(784, 100, 10, 0.1, seed=1)\ndigits_weight_count = 79_400",
         "`digits_network.weights_in_hidden` should be an array of shape (100, 784), "
         "got shape (10, 784)",
     ),

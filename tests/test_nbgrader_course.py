@@ -1,0 +1,113 @@
+"""The chapters as an nbgrader course, graded by the real nbgrader.
+
+The course is written into a temporary folder, with its own gradebook. The test runs
+`nbgrader generate_assignment` for every chapter, hands in two submissions, one that
+holds the solutions and one that is the released notebook as it is, untouched, and
+runs `nbgrader autograde` on both: the solutions get full marks, the empty one none.
+The two submissions are graded at the same time, each in a copy of the course.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+from nbgrader.api import Gradebook
+
+from tools.chapters import chapters
+from tools.nbgrader_course import ANSWER_PROMPT, POINTS, assignment_name, build
+
+CHAPTERS = chapters()
+BIN = Path(sys.executable).parent
+SUBMISSIONS = ("holds-solutions", "hands-in-empty")
+
+
+def nbgrader(course: Path, *arguments: str) -> subprocess.Popen:
+    # nbgrader runs `alembic` from PATH to create the gradebook.
+    environment = {**os.environ, "PATH": f"{BIN}{os.pathsep}{os.environ['PATH']}"}
+    return subprocess.Popen(
+        [BIN / "nbgrader", *arguments],
+        cwd=course, env=environment, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+    )  # fmt: skip
+
+
+def finish(process: subprocess.Popen) -> str:
+    output, _ = process.communicate()
+    assert process.returncode == 0, output[-3000:]
+    assert "[ERROR]" not in output and "| ERROR]" not in output, output[-3000:]
+    return output
+
+
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("nbgrader") / "course")
+
+
+@pytest.fixture(scope="module")
+def graded(course, tmp_path_factory):
+    """Scores of both submissions: {submission: {assignment: (score, max_score)}}."""
+    finish(nbgrader(course, "generate_assignment", "*"))
+    copies = {}
+    for submission in SUBMISSIONS:
+        copy = tmp_path_factory.mktemp(submission) / "course"
+        shutil.copytree(course, copy)
+        for chapter in CHAPTERS:
+            name = assignment_name(chapter)
+            handed_in = copy / "submitted" / submission / name
+            handed_in.mkdir(parents=True)
+            version = "source" if submission == "holds-solutions" else "release"
+            shutil.copy2(copy / version / name / chapter.path.name, handed_in)
+        copies[submission] = copy
+    running = {s: nbgrader(copy, "autograde", "*") for s, copy in copies.items()}
+    for process in running.values():
+        finish(process)
+    scores = {}
+    for submission, copy in copies.items():
+        with Gradebook(f"sqlite:///{copy / 'gradebook.db'}") as gradebook:
+            found = {
+                name: gradebook.find_submission(name, submission)
+                for name in map(assignment_name, CHAPTERS)
+            }
+            scores[submission] = {name: (s.score, s.max_score) for name, s in found.items()}
+    return scores
+
+
+def released(course, chapter):
+    name = assignment_name(chapter)
+    return nbformat.read(course / "release" / name / chapter.path.name, as_version=4)
+
+
+def test_the_solutions_get_full_marks_in_every_chapter(graded):
+    for chapter in CHAPTERS:
+        score, max_score = graded["holds-solutions"][assignment_name(chapter)]
+        assert max_score == sum(POINTS[exercise.level] for exercise in chapter.exercises) == 6
+        assert score == max_score, chapter.path.name
+
+
+def test_the_empty_submission_gets_no_marks_for_the_exercises(graded):
+    for chapter in CHAPTERS:
+        score, max_score = graded["hands-in-empty"][assignment_name(chapter)]
+        assert (score, max_score) == (0, 6), chapter.path.name
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
+def test_the_released_notebook_has_empty_answers_and_locked_checks_worth_points_by_level(
+    graded, course, chapter
+):
+    cells = {cell.id: cell for cell in released(course, chapter).cells}
+    for position, exercise in enumerate(chapter.exercises, 1):
+        answer = cells[f"{exercise.label}-answer"]
+        assert answer.source.strip() == ANSWER_PROMPT.format(number=f"{chapter.number}.{position}")
+        assert answer.metadata["nbgrader"]["solution"] is True
+        check = cells[f"{exercise.label}-check"]
+        assert "answer_check(grading=True)" in check.source
+        assert check.metadata["nbgrader"]["locked"] is True
+        assert check.metadata["nbgrader"]["points"] == POINTS[exercise.level]
+        assert f"({exercise.level})" in cells[f"{exercise.label}-task"].source
+    text = "\n".join(cell.source for cell in cells.values())
+    assert "BEGIN SOLUTION" not in text and "{solution" not in text
