@@ -110,3 +110,23 @@ def _bullets_after(markdown: str, marker: str) -> list[str]:
 
 def _paragraph_after(markdown: str, marker: str) -> str:
     return " ".join(markdown.split(marker, 1)[1].strip().split("\n\n", 1)[0].split())
+
+
+def fold_solutions(notebook: nbformat.NotebookNode) -> None:
+    """Fold the cells inside each solution away in JupyterLab until a reader opens them.
+
+    JupyterLab keeps a cell's code (and output) collapsed when its metadata says so; the
+    cells that open and close the solution stay visible as its handle.
+    """
+    inside = False
+    for cell in notebook.cells:
+        source = cell.source.strip()
+        if SOLUTION_START.fullmatch(source):
+            inside = True
+        elif source == SOLUTION_END:
+            inside = False
+        elif inside:
+            folded = {"source_hidden": True}
+            if cell.cell_type == "code":
+                folded["outputs_hidden"] = True
+            cell.metadata["jupyter"] = folded
