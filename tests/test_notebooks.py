@@ -13,14 +13,17 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from nnlib.checking import PASS_MARK
 from tools.chapters import SOLUTION_END, SOLUTION_START, chapter_files, read_chapter
-from tools.notebooks import KERNELSPEC, ROOT, toc_files, toc_notebooks
+from tools.notebooks import KERNELSPEC, LANGUAGE_INFO_KEYS, ROOT, toc_files, toc_notebooks
 
 NOTEBOOKS = toc_notebooks()
 CHAPTERS = chapter_files()
 SANITIZE_FILE = ROOT / "tests" / "nbval_sanitize.cfg"
 # A cell whose output honestly varies is one that measures time.
 VARYING_OUTPUT_MARKERS = ("timeit", "perf_counter")
+# The verdict of a check cell whose answer passes.
+PASSED = re.compile(rf"{PASS_MARK} (All \d+ checks pass|The check passes)\.\n")
 
 
 def read(path: Path) -> nbformat.NotebookNode:
@@ -165,12 +168,46 @@ def test_every_cell_that_shows_a_figure_stored_one(path):
 
 @pytest.mark.parametrize("path", NOTEBOOKS, ids=lambda p: p.name)
 def test_metadata_is_clean_and_the_same_on_every_machine(path):
-    notebook = read(path)
+    check_metadata(read(path))
+
+
+def check_metadata(notebook):
+    """Only metadata that is the same on every machine, and what JupyterLab adds when it
+    saves a notebook unchanged: the Python version, which nothing compares."""
+    assert set(notebook.metadata) == {"kernelspec", "language_info"}
     assert notebook.metadata.kernelspec == KERNELSPEC
-    assert "version" not in notebook.metadata.get("language_info", {})
-    assert "widgets" not in notebook.metadata
+    assert set(notebook.metadata.language_info) <= {*LANGUAGE_INFO_KEYS, "version"}
     for cell in notebook.cells:
-        assert "execution" not in cell.metadata
+        assert set(cell.metadata) <= {"tags", "jupyter", "collapsed", "mystnb"}, cell.source
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_in_jupyterlab_each_solution_is_folded_and_everything_else_open(path):
+    chapter = read_chapter(path, number=1)
+    cells = read(path).cells
+    inside = {i for e in chapter.exercises for i in e.solution_cells[1:-1]}
+    for index, cell in enumerate(cells):
+        folded = cell.metadata.get("jupyter", {})
+        if index in inside:
+            assert folded.get("source_hidden") is True, cell.source
+            if cell.cell_type == "code":
+                assert folded.get("outputs_hidden") is True and cell.metadata["collapsed"]
+        else:
+            assert folded == {} and "collapsed" not in cell.metadata, cell.source
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_every_exercise_has_a_check_after_its_solution_that_passes_it(path):
+    chapter = read_chapter(path, number=1)
+    cells = read(path).cells
+    for exercise in chapter.exercises:
+        assert exercise.check_cell == exercise.solution_cells[-1] + 1, exercise.label
+        check = cells[exercise.check_cell]
+        assert check.source.startswith("# Check your answer: run this cell")
+        assert "hide-input" in tags(check)
+        # nbval compares this stored verdict with that of a fresh run of the chapter.
+        assert [output.output_type for output in check.outputs] == ["stream"]
+        assert PASSED.fullmatch(check.outputs[0].text), (exercise.label, check.outputs[0].text)
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)

@@ -129,4 +129,5 @@ def fold_solutions(notebook: nbformat.NotebookNode) -> None:
             folded = {"source_hidden": True}
             if cell.cell_type == "code":
                 folded["outputs_hidden"] = True
+                cell.metadata["collapsed"] = True  # the older name, which JupyterLab writes too
             cell.metadata["jupyter"] = folded

@@ -19,7 +19,14 @@ ROOT = Path(__file__).resolve().parent.parent
 KERNEL_NAME = "python3"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
 # The parts of language_info that do not depend on the machine (no version number).
-LANGUAGE_INFO_KEYS = ("codemirror_mode", "file_extension", "mimetype", "name", "pygments_lexer")
+LANGUAGE_INFO_KEYS = (
+    "codemirror_mode",
+    "file_extension",
+    "mimetype",
+    "name",
+    "nbconvert_exporter",
+    "pygments_lexer",
+)
 
 
 def toc_files(root: Path = ROOT) -> list[Path]:
@@ -61,8 +68,13 @@ def clean_metadata(notebook: nbformat.NotebookNode) -> None:
     )
     for cell in notebook.cells:
         cell.metadata.pop("execution", None)
-        cell.metadata.pop("collapsed", None)
         cell.metadata.pop("scrolled", None)
+        # JupyterLab writes the old name of a folded output beside the new one; so do we,
+        # so that saving a notebook there changes nothing but the Python version.
+        if cell.metadata.get("jupyter", {}).get("outputs_hidden"):
+            cell.metadata["collapsed"] = True
+        else:
+            cell.metadata.pop("collapsed", None)
 
 
 def _environment(extra_environment: dict[str, str] | None) -> dict[str, str]:
