@@ -39,21 +39,6 @@ $(BOOK_STAMP): $(ENV_STAMP) $(BOOK_SOURCES)
 	$(BIN)/jupyter-book build . -W -n --keep-going
 	touch $@
 
-# The tests already keep both cores busy with two workers and their notebook kernels;
-# one BLAS thread per process avoids oversubscribing them (results are the same).
-test: export OPENBLAS_NUM_THREADS := 1
-test: export OMP_NUM_THREADS := 1
-PDF_STAMP := _build/pdf/.printed
-
-pdf: $(PDF_STAMP)  ## The book and a handout per chapter as PDF, into _build/pdf.
-
-$(PDF_STAMP): $(BOOK_STAMP) $(CHROMIUM)
-	$(BIN)/python tools/pdf.py
-	touch $@
-
-test: $(BOOK_STAMP) $(PDF_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(AXE) $(PDFTOTEXT)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
-	$(BIN)/python -m pytest -n 2 --dist loadscope
-
 # The student edition and its website, made from the chapters, nnlib and the pins.
 STUDENT := _build/student
 STUDENT_STAMP := $(STUDENT)/.built
@@ -73,6 +58,21 @@ $(STUDENT_ENV_STAMP): $(STUDENT_STAMP)
 	  rm -rf $(STUDENT_VENV) && $(PYTHON) -m venv $(STUDENT_VENV) && \
 	  cd $(STUDENT) && $(CURDIR)/$(STUDENT_VENV)/bin/python -m pip install --quiet -r requirements.txt; }
 	cp $(STUDENT)/requirements.txt $@
+
+# The tests already keep both cores busy with two workers and their notebook kernels;
+# one BLAS thread per process avoids oversubscribing them (results are the same).
+test: export OPENBLAS_NUM_THREADS := 1
+test: export OMP_NUM_THREADS := 1
+PDF_STAMP := _build/pdf/.printed
+
+pdf: $(PDF_STAMP)  ## The book and a handout per chapter as PDF, into _build/pdf.
+
+$(PDF_STAMP): $(BOOK_STAMP) $(CHROMIUM)
+	$(BIN)/python tools/pdf.py
+	touch $@
+
+test: $(BOOK_STAMP) $(PDF_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(AXE) $(PDFTOTEXT)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
+	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 nbgrader: $(ENV_STAMP)  ## The chapters as an nbgrader course, for grading: _build/nbgrader.
 	$(BIN)/python tools/nbgrader_course.py

@@ -47,7 +47,8 @@ def shown_lines(chapter, with_solutions: bool) -> list[str]:
             continue
         if index in solution_cells and not with_solutions:
             continue
-        lines += cell.source.splitlines()
+        if "hide-input" not in cell.metadata.get("tags", []):  # a check: its verdict shows
+            lines += cell.source.splitlines()
         for output in cell.outputs:
             if output.output_type == "stream":
                 lines += output.text.splitlines()

@@ -17,17 +17,17 @@ def test_the_toc_starts_with_the_home_page_and_every_page_is_built():
     assert all((SITE / page).exists() for page in TOC_PAGES)
 
 
-def walk(page: str, link_selector: str) -> list[str]:
+def walk(page: str, link_selector: str, site=SITE) -> list[str]:
     """Follow the link ``link_selector`` from page to page until there is none, as a
     reader's browser does (the links need no script); return the pages' paths."""
     visited = [page]
     while True:
-        html = BeautifulSoup((SITE / visited[-1]).read_text(encoding="utf-8"), "html.parser")
+        html = BeautifulSoup((site / visited[-1]).read_text(encoding="utf-8"), "html.parser")
         link = html.select_one(link_selector)
         if link is None:
             return visited
-        target = (SITE / visited[-1]).parent / link["href"].split("#")[0]
-        visited.append(target.resolve().relative_to(SITE.resolve()).as_posix())
+        target = (site / visited[-1]).parent / link["href"].split("#")[0]
+        visited.append(target.resolve().relative_to(site.resolve()).as_posix())
         assert len(visited) <= 2 * len(TOC_PAGES), f"a loop: {visited}"
 
 

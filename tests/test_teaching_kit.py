@@ -71,7 +71,7 @@ def test_a_chapter_added_to_the_toc_is_in_the_outline(book_with_an_extra_chapter
 
 
 def test_a_chapter_added_to_the_toc_is_in_the_student_edition(book_with_an_extra_chapter, tmp_path):
-    folder, _ = build(tmp_path / "student", root=book_with_an_extra_chapter)
+    folder, _ = build(tmp_path / "student", root=book_with_an_extra_chapter, with_site=False)
     names = sorted(path.name for path in (folder / "notebooks").iterdir())
     assert names == sorted([*(path.name for path in chapter_files()), "05_extra.ipynb"])
     extra = (folder / "notebooks" / "05_extra.ipynb").read_text()

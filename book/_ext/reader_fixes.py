@@ -10,6 +10,9 @@
   but decides which ones are too wide only on loading and resizing, when the code
   in a closed solution has no width at all. Opening a solution or dropdown now
   makes it decide again, as a resize does.
+- The toggle of a cell whose code is hidden ("Show code cell source") is labelled
+  "Toggle hidden content" for screen readers, a name that does not contain what the
+  button says; the label goes, and the visible text names the button.
 """
 
 from __future__ import annotations
@@ -25,6 +28,14 @@ RECHECK_SCROLLABLE_ON_TOGGLE = (
     ' if (event.target.closest(".toggle-button, summary")) {'
     ' setTimeout(() => window.dispatchEvent(new Event("resize")), 0); } });'
 )
+
+
+HIDDEN_CODE_TOGGLE = '<summary aria-label="Toggle hidden content">'
+
+
+def _name_toggles_by_their_text(app, pagename, templatename, context, doctree):
+    if "body" in context:
+        context["body"] = context["body"].replace(HIDDEN_CODE_TOGGLE, "<summary>")
 
 
 def _is_thebe(script) -> bool:
@@ -49,4 +60,5 @@ def setup(app):
     app.add_js_file(None, body=COLOUR_MODE_DEFAULT, priority=0)
     app.add_js_file(None, body=RECHECK_SCROLLABLE_ON_TOGGLE)
     app.connect("html-page-context", _clean_scripts, priority=900)
+    app.connect("html-page-context", _name_toggles_by_their_text)
     return {"parallel_read_safe": True, "parallel_write_safe": True}

@@ -1,0 +1,66 @@
+"""The student website (`make student`): the same browser tests as the full site, and no
+solution and no teachers' page on it.
+
+The tests of tests/test_site_pages.py run here again, on _build/student/html: every page
+loads offline with its figures and formulas, passes axe in light and dark mode, and
+works on a phone.
+"""
+
+from __future__ import annotations
+
+from bs4 import BeautifulSoup
+from test_site_navigation import walk
+from test_site_pages import *  # noqa: F403 (the same tests, on this module's WEBSITE)
+from test_site_pages import Website
+
+from tools.chapters import chapters
+from tools.site import html_pages, link_problems
+from tools.student_edition import DEFAULT_OUTPUT, SITE_FOLDER
+
+EDITION = DEFAULT_OUTPUT
+STUDENT_SITE = EDITION / SITE_FOLDER
+WEBSITE = Website(
+    "student",
+    STUDENT_SITE,
+    {"book/intro.html": EDITION / "README.md"}
+    | {
+        f"book/{chapter.path.stem}.html": EDITION / "notebooks" / chapter.path.name
+        for chapter in chapters()
+    },
+)
+
+
+def test_solutions_start_closed_and_open_on_click(opened_pages, chapter_page):
+    """Replaces the test of the full site: here there is no solution to open."""
+    page, _ = opened_pages(chapter_page)
+    assert page.locator("div.solution").count() == 0
+    assert page.locator("h3", has_text="Exercise ").count() >= 3
+
+
+def test_no_page_holds_a_solution_or_a_teachers_page():
+    pages = html_pages(STUDENT_SITE)
+    assert {page.relative_to(STUDENT_SITE).as_posix() for page in pages} >= set(WEBSITE.sources)
+    assert not (STUDENT_SITE / "book" / "teachers").exists()
+    for page in pages:
+        html = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
+        assert html.select("div.solution") == [], page.name
+        assert "Solution to" not in html.get_text(), page.name
+        assert "For teachers" not in html.get_text(), page.name
+
+
+def test_next_and_previous_walk_the_student_site_in_toc_order():
+    toc = list(WEBSITE.sources)
+    forward = walk(toc[0], "a.right-next", STUDENT_SITE)
+    assert forward == toc
+    assert walk(forward[-1], "a.left-prev", STUDENT_SITE) == toc[::-1]
+
+
+def test_no_link_of_the_student_site_is_broken_or_loads_from_another_host():
+    assert link_problems(STUDENT_SITE) == []
+
+
+def test_no_page_offers_a_launch_or_repository_button_that_leads_to_the_solutions():
+    header = BeautifulSoup((STUDENT_SITE / "book" / "01_weights.html").read_text(), "html.parser")
+    text = header.get_text()
+    assert "Binder" not in text and "Colab" not in text and "Repository" not in text
+    assert (STUDENT_SITE / "_sources" / "book" / "01_weights.ipynb").exists()
