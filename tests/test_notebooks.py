@@ -171,6 +171,15 @@ def test_metadata_is_clean_and_the_same_on_every_machine(path):
     check_metadata(read(path))
 
 
+@pytest.mark.parametrize("path", CHAPTERS[:1], ids=lambda p: p.name)
+def test_a_notebook_saved_unchanged_in_jupyterlab_still_passes(path):
+    # What JupyterLab 4.6 changed when it saved a chapter opened with `make lab`
+    # (measured): it added the kernel's Python version, and nothing else.
+    notebook = read(path)
+    notebook.metadata.language_info["version"] = "3.11.7"
+    check_metadata(notebook)
+
+
 def check_metadata(notebook):
     """Only metadata that is the same on every machine, and what JupyterLab adds when it
     saves a notebook unchanged: the Python version, which nothing compares."""
@@ -205,6 +214,7 @@ def test_every_exercise_has_a_check_after_its_solution_that_passes_it(path):
         check = cells[exercise.check_cell]
         assert check.source.startswith("# Check your answer: run this cell")
         assert "hide-input" in tags(check)
+        assert check.metadata["mystnb"]["code_prompt_show"] == "Show the check"
         # nbval compares this stored verdict with that of a fresh run of the chapter.
         assert [output.output_type for output in check.outputs] == ["stream"]
         assert PASSED.fullmatch(check.outputs[0].text), (exercise.label, check.outputs[0].text)

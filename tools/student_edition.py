@@ -176,6 +176,8 @@ def check_cell_for_students(check: nbformat.NotebookNode) -> nbformat.NotebookNo
     """A fresh copy of a check cell: no output yet, its code folded away in JupyterLab and
     on the website, so that the learner sees the verdict and not the expected values."""
     cell = nbformat.v4.new_code_cell(check.source)
+    if "mystnb" in check.metadata:  # how the website labels the folded code
+        cell.metadata["mystnb"] = check.metadata["mystnb"]
     tags = check.metadata.get("tags", [])
     cell.metadata["tags"] = [*tags, *(["hide-input"] if "hide-input" not in tags else [])]
     cell.metadata["jupyter"] = {"source_hidden": True}
