@@ -22,7 +22,7 @@ import nbformat
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.chapters import Chapter, Exercise, chapters
 from tools.notebooks import ROOT
-from tools.student_edition import exercise_number, plain_exercise_cell, with_ids
+from tools.student_edition import exercise_number, with_exercises_replaced
 
 DEFAULT_OUTPUT = ROOT / "_build" / "nbgrader"
 COURSE_ID = "nnlib-course"
@@ -100,31 +100,13 @@ def test_cell(exercise: Exercise, notebook: nbformat.NotebookNode) -> nbformat.N
 
 def source_notebook(chapter: Chapter) -> nbformat.NotebookNode:
     """The chapter as the source version of an nbgrader assignment."""
-    notebook = nbformat.read(chapter.path, as_version=4)
-    exercise_at = {exercise.cell: exercise for exercise in chapter.exercises}
-    left_out = {
-        index
-        for exercise in chapter.exercises
-        for index in [*exercise.solution_cells, exercise.check_cell]
-    }
-    cells = []
-    for index, cell in enumerate(notebook.cells):
-        if index in left_out:
-            continue
-        if index in exercise_at:
-            exercise = exercise_at[index]
-            if exercise.check_cell is None:
-                raise ValueError(f"{chapter.path.name}: exercise {exercise.label} has no check")
-            task = nbformat.v4.new_markdown_cell(
-                plain_exercise_cell(chapter, exercise, cell.source)
-            )
-            answer = answer_cell(chapter, exercise, notebook)
-            check = test_cell(exercise, notebook)
-            cells += with_ids(exercise, task=task, answer=answer, check=check)
-        else:
-            cells.append(cell)
-    notebook.cells = cells
-    return notebook
+    return with_exercises_replaced(
+        chapter,
+        lambda exercise, notebook: (
+            answer_cell(chapter, exercise, notebook),
+            test_cell(exercise, notebook),
+        ),
+    )
 
 
 def assignment_name(chapter: Chapter) -> str:

@@ -24,10 +24,12 @@ import sys
 import tempfile
 import tomllib
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 import nbformat
 import yaml
+from nbformat import NotebookNode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.chapters import EXERCISE_END, Chapter, Exercise, chapters
@@ -192,9 +194,13 @@ def with_ids(exercise: Exercise, **cells: nbformat.NotebookNode) -> list[nbforma
     return list(cells.values())
 
 
-def student_notebook(chapter: Chapter) -> nbformat.NotebookNode:
-    """The chapter's notebook with each solution replaced by an empty answer cell, and the
-    check of each exercise after it."""
+def with_exercises_replaced(
+    chapter: Chapter,
+    answer_and_check: Callable[[Exercise, NotebookNode], tuple[NotebookNode, NotebookNode]],
+) -> NotebookNode:
+    """The chapter's notebook with each exercise's task made plain Markdown, and its
+    solution and check replaced by the two cells that ``answer_and_check(exercise,
+    notebook)`` makes: one for the answer, one that checks it."""
     notebook = nbformat.read(chapter.path, as_version=4)
     exercise_at = {exercise.cell: exercise for exercise in chapter.exercises}
     left_out = {
@@ -206,21 +212,29 @@ def student_notebook(chapter: Chapter) -> nbformat.NotebookNode:
     for index, cell in enumerate(notebook.cells):
         if index in left_out:
             continue
-        if index in exercise_at:
-            exercise = exercise_at[index]
-            if exercise.check_cell is None:
-                raise ValueError(f"{chapter.path.name}: exercise {exercise.label} has no check")
-            number = exercise_number(chapter, exercise)
-            task = nbformat.v4.new_markdown_cell(
-                plain_exercise_cell(chapter, exercise, cell.source)
-            )
-            answer = nbformat.v4.new_code_cell(ANSWER_PROMPT.format(number=number))
-            check = check_cell_for_students(notebook.cells[exercise.check_cell])
-            cells += with_ids(exercise, task=task, answer=answer, check=check)
-        else:
+        if index not in exercise_at:
             cells.append(cell)
+            continue
+        exercise = exercise_at[index]
+        if exercise.check_cell is None:
+            raise ValueError(f"{chapter.path.name}: exercise {exercise.label} has no check")
+        task = nbformat.v4.new_markdown_cell(plain_exercise_cell(chapter, exercise, cell.source))
+        answer, check = answer_and_check(exercise, notebook)
+        cells += with_ids(exercise, task=task, answer=answer, check=check)
     notebook.cells = cells
     return notebook
+
+
+def student_notebook(chapter: Chapter) -> nbformat.NotebookNode:
+    """The chapter's notebook with each solution replaced by an empty answer cell, and the
+    check of each exercise after it."""
+
+    def answer_and_check(exercise, notebook):
+        prompt = ANSWER_PROMPT.format(number=exercise_number(chapter, exercise))
+        check = check_cell_for_students(notebook.cells[exercise.check_cell])
+        return nbformat.v4.new_code_cell(prompt), check
+
+    return with_exercises_replaced(chapter, answer_and_check)
 
 
 def build_site(edition: Path, book: list[Chapter], root: Path = ROOT) -> Path:
