@@ -25,6 +25,8 @@ from types import TracebackType
 import numpy as np
 
 PASS_MARK = "✓"
+# Arrays up to this size show whole in a hint; of larger ones, the element that is most off.
+SHOWN_WHOLE = 6
 FAIL_MARK = "✗"
 
 
@@ -121,8 +123,9 @@ class AnswerCheck:
     ) -> None:
         """Expect a number or an array equal to ``expected`` within the tolerances.
 
-        The hint shows the expected value, unless ``why`` is given: then it shows
-        what came and ``why`` instead, so that the check does not give the answer away.
+        For a larger array, the hint names the element that is most off. It shows the
+        expected value, unless ``why`` is given: then it shows what came and ``why``
+        instead, so that the check does not give the answer away.
         """
         expected_array = np.asarray(expected, dtype=float)
         if expected_array.ndim:
@@ -137,12 +140,18 @@ class AnswerCheck:
             or actual.shape != expected_array.shape
         ):
             self.that(False, f"`{name}` should be a number, got {kind_of(value)}")
-        hint = (
-            f"`{name}` should be {show(expected)}, got {show(value)}"
-            if why is None
-            else f"`{name}` is not right, got {show(value)}: {why}"
-        )
-        self.that(bool(np.allclose(actual, expected_array, rtol=rtol, atol=atol)), hint)
+        close = np.isclose(actual, expected_array, rtol=rtol, atol=atol)
+        if np.all(close):
+            self.that(True, "")
+            return
+        if expected_array.size > SHOWN_WHOLE:  # name the element that differs most
+            gaps = np.where(close, 0.0, np.abs(actual - expected_array))
+            where = tuple(int(i) for i in np.unravel_index(np.argmax(gaps), gaps.shape))
+            name = f"{name}[{', '.join(map(str, where))}]"
+            expected, value = expected_array[where], actual[where]
+        if why is None:
+            self.that(False, f"`{name}` should be {show(expected)}, got {show(value)}")
+        self.that(False, f"`{name}` is not right, got {show(value)}: {why}")
 
     def quiet(self, function: Callable[..., object], *args: object, name: str) -> object:
         """Call ``function(*args)`` and return its result; fail if it gives a warning."""

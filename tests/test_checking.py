@@ -71,6 +71,22 @@ def test_value_hints_show_the_expected_value_or_only_why(capsys):
     assert out == "✗ `layer_nodes` is not right, got 3: one node per row of W\n"
 
 
+def test_a_hint_names_the_element_most_off_in_a_large_array_and_shows_a_small_one_whole(capsys):
+    points = np.linspace(-4, 4, 101)
+    out = verdict(capsys, lambda check: check.value(np.tanh(points), np.tanh(points / 2), "f(x)"))
+    gap = np.abs(np.tanh(points) - np.tanh(points / 2))
+    assert gap.argmax() == 37
+    assert out == "✗ `f(x)[37]` should be -0.4777, got -0.777888\n"
+    grid = np.zeros((3, 4))
+    grid[2, 1] = 0.5
+    out = verdict(capsys, lambda check: check.value(grid, np.zeros((3, 4)), "grid", why="zeros"))
+    assert out == "✗ `grid[2, 1]` is not right, got 0.5: zeros\n"
+    out = verdict(
+        capsys, lambda check: check.value([[1, 2], [3, 5]], [[1, 2], [3, 4]], "W", why="see W")
+    )
+    assert out == "✗ `W` is not right, got [[1, 2], [3, 5]]: see W\n"
+
+
 @pytest.mark.parametrize(
     ("value", "got"),
     [
