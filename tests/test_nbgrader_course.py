@@ -5,9 +5,9 @@ The course is written into a temporary folder, with its own gradebook. The test 
 hands in two submissions: one that holds the solutions, and one that is the released
 notebook as it is, untouched. `nbgrader autograde` grades both: the solutions get full
 marks, the empty one none. Grading runs each chapter from top to bottom, so, to keep
-`make test` quick, the submissions cover the first chapter of each part, and the
-solutions also chapter 8, whose answers join several cells of code. That every check
-passes its solution and fails on an empty answer, in every chapter, nbval and
+`make test` quick, the solutions are handed in for chapters 1 and 8 (whose answers join
+several cells of code) and the empty notebook for chapter 5. That every check passes
+its solution and fails on an empty answer, in every chapter, nbval and
 tests/test_student_edition.py show. The two submissions are graded at the same time,
 each in a copy of the course.
 """
@@ -30,8 +30,8 @@ from tools.nbgrader_course import ANSWER_PROMPT, POINTS, assignment_name, build
 CHAPTERS = chapters()
 # What each submission hands in: the assignments of these chapters.
 HANDED_IN = {
-    "holds-solutions": [chapter for chapter in CHAPTERS if chapter.number in (1, 5, 8)],
-    "hands-in-empty": [chapter for chapter in CHAPTERS if chapter.number in (1, 5)],
+    "holds-solutions": [chapter for chapter in CHAPTERS if chapter.number in (1, 8)],
+    "hands-in-empty": [chapter for chapter in CHAPTERS if chapter.number == 5],
 }
 BIN = Path(sys.executable).parent
 
@@ -92,7 +92,7 @@ def released(course, chapter):
 
 
 def test_the_solutions_get_full_marks(graded):
-    assert len(graded["holds-solutions"]) == 3
+    assert len(graded["holds-solutions"]) == 2
     for chapter in HANDED_IN["holds-solutions"]:
         score, max_score = graded["holds-solutions"][assignment_name(chapter)]
         assert max_score == sum(POINTS[exercise.level] for exercise in chapter.exercises) == 6
@@ -100,7 +100,7 @@ def test_the_solutions_get_full_marks(graded):
 
 
 def test_the_empty_submission_gets_no_marks_for_the_exercises(graded):
-    assert len(graded["hands-in-empty"]) == 2
+    assert len(graded["hands-in-empty"]) == 1
     for chapter in HANDED_IN["hands-in-empty"]:
         score, max_score = graded["hands-in-empty"][assignment_name(chapter)]
         assert (score, max_score) == (0, 6), chapter.path.name

@@ -118,7 +118,7 @@ def accessibility_violations(page, impacts=SERIOUS) -> list[str]:
     """What axe-core finds on the page, one line per rule and impact in ``impacts``."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
-    options = {"resultTypes": ["violations"]}
+    options = {"resultTypes": ["violations"], "noHtml": True}  # only the targets are reported
     violations = page.evaluate(
         "async options => (await axe.run(document, options)).violations"
         ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
