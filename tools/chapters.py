@@ -128,6 +128,5 @@ def fold_solutions(notebook: nbformat.NotebookNode) -> None:
         elif inside:
             folded = {"source_hidden": True}
             if cell.cell_type == "code":
-                folded["outputs_hidden"] = True
-                cell.metadata["collapsed"] = True  # the older name, which JupyterLab writes too
+                folded["outputs_hidden"] = True  # clean_metadata adds the older `collapsed`
             cell.metadata["jupyter"] = folded
