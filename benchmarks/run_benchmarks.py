@@ -242,7 +242,7 @@ def report() -> str:
         for size, library, floor, ratio in training_steps(rows, target_rows)
     ]
 
-    lines += ["", "## Time to 97 % test accuracy on the digits (split of chapter 7)", "",
+    lines += ["", "## Time to 97 % test accuracy on the digits (split of the digits chapter)", "",
               f"Training time only, seeds {SEEDS.start} to {SEEDS.stop - 1}; median over "
               f"the seeds that reach 97 % within {MAX_EPOCHS} epochs.", "",
               "| model | median time | median epochs | seeds that reach 97 % |",

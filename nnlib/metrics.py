@@ -1,7 +1,7 @@
 """Class labels: one-hot targets, and how well predicted labels match the true ones.
 
 This module is the code of the chapter "Recognising handwritten digits"
-(``book/07_digits.ipynb``). Every function takes labels, whole numbers from 0 to
+(``book/08_digits.ipynb``). Every function takes labels, whole numbers from 0 to
 ``n_classes - 1`` in a list or 1-D array, not a network: the predictions come from
 :meth:`nnlib.NeuralNetwork.predict` or from anywhere else.
 """

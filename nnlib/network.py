@@ -6,8 +6,8 @@ This module is the code of several chapters:
   ``create_weight_matrices``;
 - "The run method" (``book/04_run_method.ipynb``): the forward pass;
 - "Bias nodes" (``book/05_bias.ipynb``): the option ``bias=True``;
-- "Training by backpropagation" (``book/06_training.ipynb``): ``train`` and ``fit``;
-- "Recognising handwritten digits" (``book/07_digits.ipynb``): ``predict``, ``save``
+- "Training by backpropagation" (``book/07_backpropagation.ipynb``): ``train`` and ``fit``;
+- "Recognising handwritten digits" (``book/08_digits.ipynb``): ``predict``, ``save``
   and ``load``.
 
 The network has ``no_of_in_nodes`` inputs, one hidden layer of

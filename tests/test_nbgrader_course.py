@@ -5,10 +5,10 @@ The course is written into a temporary folder, with its own gradebook. The test 
 hands in two submissions: one that holds the solutions, and one that is the released
 notebook as it is, untouched. `nbgrader autograde` grades both: the solutions get full
 marks, the empty one none. Grading runs each chapter from top to bottom, so, to keep
-`make test` quick, the solutions are handed in for chapters 1 and 8 (whose answers join
-several cells of code) and the empty notebook for chapter 5. That every check passes
-its solution and fails on an empty answer, in every chapter, nbval and
-tests/test_student_edition.py show. The two submissions are graded at the same time,
+`make test` quick, the solutions are handed in for the chapters on weights and timing
+(whose answers join several cells of code) and the empty notebook for the chapter on bias.
+That every check passes its solution and fails on an empty answer, in every chapter, nbval
+and tests/test_student_edition.py show. The two submissions are graded at the same time,
 each in a copy of the course.
 """
 
@@ -30,8 +30,8 @@ from tools.nbgrader_course import ANSWER_PROMPT, POINTS, assignment_name, build
 CHAPTERS = chapters()
 # What each submission hands in: the assignments of these chapters.
 HANDED_IN = {
-    "holds-solutions": [chapter for chapter in CHAPTERS if chapter.number in (1, 8)],
-    "hands-in-empty": [chapter for chapter in CHAPTERS if chapter.number == 5],
+    "holds-solutions": [c for c in CHAPTERS if c.path.stem in ("01_weights", "09_timing")],
+    "hands-in-empty": [chapter for chapter in CHAPTERS if chapter.path.stem == "05_bias"],
 }
 BIN = Path(sys.executable).parent
 

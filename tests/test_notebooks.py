@@ -68,7 +68,7 @@ def sanitize_rules() -> list[tuple[str, str]]:
     return rules
 
 
-def test_the_book_has_its_eight_chapters_in_reading_order():
+def test_the_book_has_its_nine_chapters_in_reading_order():
     names = [path.name for path in CHAPTERS]
     assert names == [
         "01_weights.ipynb",
@@ -76,9 +76,10 @@ def test_the_book_has_its_eight_chapters_in_reading_order():
         "03_class_design.ipynb",
         "04_run_method.ipynb",
         "05_bias.ipynb",
-        "06_training.ipynb",
-        "07_digits.ipynb",
-        "08_timing.ipynb",
+        "06_gradient_descent.ipynb",
+        "07_backpropagation.ipynb",
+        "08_digits.ipynb",
+        "09_timing.ipynb",
     ]
 
 

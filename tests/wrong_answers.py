@@ -95,7 +95,7 @@ WRONG_ANSWERS = {
         "mirror_gap_without_bias, mirror_gap_with_bias = 0.0, 1.0",
         "`output_sums(network, samples)[1, 3]` is not right, got 0.30",
     ),
-    # Chapter 6: the sign of the output delta turned round.
+    # Chapter 7: the sign of the output delta turned round.
     "ex-training-one-step": (
         "h = activation_function(2.0)\n"
         "y = activation_function(-h)\n"
@@ -114,7 +114,7 @@ WRONG_ANSWERS = {
         "class CrossEntropyNetwork(NeuralNetwork):\n    pass",
         "differs from finite differences of the mean cross-entropy",
     ),
-    # Chapter 7: the diagonal left in.
+    # Chapter 8: the diagonal left in.
     "ex-digits-confused-pair": (
         "true_digit, answer = np.unravel_index(np.argmax(confusion), confusion.shape)\n"
         "most_confused = (int(true_digit), int(answer))\n"
@@ -133,7 +133,7 @@ WRONG_ANSWERS = {
         "answered_share, answered_accuracy = 1.0, 1.0",
         "`confidence` should be an array of shape (450,), got shape (10,)",
     ),
-    # Chapter 8: the bias weights left out.
+    # Chapter 9: the bias weights left out.
     "ex-timing-count": (
         "multiply_adds_per_sample = 100 * 64 + 10 * 100\n"
         "multiply_adds_all_digits = multiply_adds_per_sample * 1797",
