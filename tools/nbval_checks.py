@@ -3,6 +3,8 @@
 - **Figures**: nbval compares text outputs only, so a figure that no longer matches
   its code would go unnoticed. After nbval's own comparison, the stored PNGs are
   compared with the ones drawn now (:func:`tools.figures.figure_differences`).
+- **Claims**: the sentences after the cell that state a result of the code are checked
+  in the notebook's kernel (:mod:`tools.claims`), before the next cell runs.
 - **The comparison can fail**: in a copy of the cell's stored outputs, one digit is
   changed or a line is drawn across the figure (:mod:`tools.output_changes`), and the
   same comparison, nbval's for text, ours for figures, must report a difference
@@ -20,6 +22,7 @@ from pathlib import Path
 import pytest
 from nbval.plugin import IPyNbCell, coalesce_streams
 
+from tools.claims import check_claims_in_kernel, claims_after
 from tools.figures import figure_differences
 from tools.output_changes import changed_outputs
 
@@ -46,7 +49,11 @@ def unnoticed_change(stored_outputs, fresh_outputs, compare_text) -> str | None:
 @pytest.hookimpl(wrapper=True)
 def pytest_runtest_call(item):
     result = yield
-    if not (isinstance(item, IPyNbCell) and item.test_outputs is not None):
+    if not isinstance(item, IPyNbCell):
+        return result
+    for cell in claims_after(item.parent.nb, item.cell):
+        check_claims_in_kernel(item.parent.kernel, cell)
+    if item.test_outputs is None:
         return result
     if "nbval-ignore-output" in item.cell.metadata.get("tags", []):
         return result

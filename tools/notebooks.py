@@ -108,11 +108,12 @@ def _client(
     notebook: nbformat.NotebookNode,
     working_dir: Path,
     kernel_manager_class: type[AsyncKernelManager] | None = None,
+    client_class: type[NotebookClient] = NotebookClient,
 ) -> NotebookClient:
     """A client that runs ``notebook`` in ``working_dir``: in a kernel of this environment,
     or in one that ``kernel_manager_class`` starts."""
     options = {} if kernel_manager_class is None else {"kernel_manager_class": kernel_manager_class}
-    return NotebookClient(
+    return client_class(
         notebook,
         timeout=300,
         kernel_name=KERNEL_NAME,
@@ -133,8 +134,12 @@ def execute(
     working_dir: Path,
     extra_environment: dict[str, str] | None = None,
 ) -> nbformat.NotebookNode:
-    """Run every cell of ``notebook`` in a fresh kernel, in ``working_dir``; return it."""
-    _client(notebook, working_dir).execute(env=_environment(extra_environment))
+    """Run every cell of ``notebook`` in a fresh kernel, in ``working_dir``, checking its
+    claims on the way (:mod:`tools.claims`); return it."""
+    from tools.claims import ClaimCheckingClient
+
+    client = _client(notebook, working_dir, client_class=ClaimCheckingClient)
+    client.execute(env=_environment(extra_environment))
     return _finish(notebook)
 
 
