@@ -5,7 +5,8 @@ the same run that checks the outputs (the plugin :mod:`tools.nbval_checks`): one
 or the figure of the stored output is changed, and nbval's comparison must notice.
 The tests here prove that this check works: end to end, nbval with the plugin fails on
 exactly the changed cells of a chapter copy, and the check reports a comparison that
-lets a change through.
+lets a change through. The same run shows that a claim of the prose (:mod:`tools.claims`)
+which no longer holds fails the cell after which it is checked.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import xml.etree.ElementTree as ElementTree
 
 import nbformat
 
+from tools.claims import claims_of
 from tools.nbval_checks import unnoticed_change
 from tools.notebooks import ROOT, toc_notebooks
 from tools.output_changes import change_one_output
@@ -41,9 +43,23 @@ def mutate(notebook) -> tuple[set[int], set[int]]:
     return figures, texts
 
 
+def negate_claims(notebook) -> set[int]:
+    """Turn every claim of the prose into its opposite; return the indices of the code
+    cells after which they are checked."""
+    cells, code_index = set(), -1
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            code_index += 1
+        for claim in claims_of(cell):
+            claim["check"] = f"not ({claim['check']})"
+            cells.add(code_index)
+    return cells
+
+
 def test_nbval_with_the_plugin_fails_on_exactly_the_changed_cells_of_a_chapter(tmp_path):
     notebook = nbformat.read(CHAPTER, as_version=4)
     figures, texts = mutate(notebook)
+    claimed = negate_claims(notebook)
     nbformat.write(notebook, tmp_path / CHAPTER.name)
     report = tmp_path / "report.xml"
     subprocess.run(
@@ -56,14 +72,19 @@ def test_nbval_with_the_plugin_fails_on_exactly_the_changed_cells_of_a_chapter(t
         cwd=tmp_path, capture_output=True, text=True, check=False,
         env={**os.environ, "PYTHONPATH": str(ROOT)},
     )  # fmt: skip
-    failed, passed = set(), 0
+    failed, passed, failed_claims = set(), 0, set()
     for case in ElementTree.parse(report).iter("testcase"):
         cell = int(case.get("name").removeprefix("Cell "))
-        if case.find("failure") is not None:
+        failure = case.find("failure")
+        if failure is not None:
             failed.add(cell)
+            if "the chapter says" in failure.get("message", "") + (failure.text or ""):
+                failed_claims.add(cell)
         else:
             passed += 1
-    assert failed == figures | texts
+    assert failed == figures | texts | claimed
+    # A cell whose own output was changed fails before its claims are checked.
+    assert failed_claims == claimed - figures - texts != set()
     assert len(texts) > 10 and len(figures) >= 2, "too few checked outputs to prove anything"
     assert passed > 0, "the unchanged cells still pass"
 
