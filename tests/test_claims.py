@@ -58,7 +58,10 @@ def test_make_notebooks_stops_on_a_claim_that_does_not_hold_and_names_it(tmp_pat
     executed = execute(tiny_notebook(holds), tmp_path)
     # The claim is checked where it stands: before the next cell appends 0.9.
     assert executed.cells[2].outputs[0].text == "4\n"
-    assert not executed.cells[1].get("outputs")
+    prose = executed.cells[1]
+    assert (prose.cell_type, prose.source) == ("markdown", "The error falls."), prose
+    assert prose.metadata.claims == [holds]
+    assert [cell.execution_count for cell in executed.cells if cell.cell_type == "code"] == [1, 2]
     with pytest.raises(CellExecutionError, match=r"the error ends below 0\.001"):
         execute(tiny_notebook(holds, fails), tmp_path)
 

@@ -188,7 +188,9 @@ def check_metadata(notebook):
     assert notebook.metadata.kernelspec == KERNELSPEC
     assert set(notebook.metadata.language_info) <= {*LANGUAGE_INFO_KEYS, "version"}
     for cell in notebook.cells:
-        assert set(cell.metadata) <= {"tags", "jupyter", "collapsed", "mystnb"}, cell.source
+        assert set(cell.metadata) <= {"tags", "jupyter", "collapsed", "mystnb", "claims"}, (
+            cell.source
+        )
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)

@@ -96,6 +96,9 @@ class ClaimCheckingClient(NotebookClient):
         if claims_of(cell):
             check = nbformat.v4.new_code_cell(claims_source(cell))
             await super().async_execute_cell(check, cell_index, store_history=False)
+            # nbclient stores the cell it ran at cell_index, and counts it: undo both.
+            self.nb.cells[cell_index] = cell
+            self.code_cells_executed -= 1
             return cell
         return await super().async_execute_cell(cell, cell_index, execution_count, store_history)
 
