@@ -95,6 +95,28 @@ WRONG_ANSWERS = {
         "mirror_gap_without_bias, mirror_gap_with_bias = 0.0, 1.0",
         "`output_sums(network, samples)[1, 3]` is not right, got 0.30",
     ),
+    # Chapter 6: the step taken along the slope instead of against it.
+    "ex-descent-first-step": (
+        "gradient_at_zero = np.mean((0.5 - targets) * 0.25 * inputs)\n"
+        "weight_after_one_step = 0.0 + 10.0 * gradient_at_zero",
+        "a step goes against the slope",
+    ),
+    # One step on all samples per epoch, whatever the batch size.
+    "ex-descent-minibatch": (
+        "def minibatch_epoch(weight, inputs, targets, learning_rate, batch_size):\n"
+        "    return weight - learning_rate * error_gradient(weight, inputs, targets)\n\n\n"
+        "errors_after_ten_epochs = {5: 0.0, 2: 0.0, 1: 0.0}",
+        "an epoch takes one step per mini-batch of 3",
+    ),
+    # 1/c instead of 2/c.
+    "ex-descent-largest-rate": (
+        "lowest_weight = gradient_descent(0.0, 10.0, 200, inputs, targets)[-1]\n"
+        "curvature = (error_gradient(lowest_weight + 1e-5, inputs, targets)\n"
+        "             - error_gradient(lowest_weight - 1e-5, inputs, targets)) / 2e-5\n"
+        "largest_stable_rate = 1 / curvature\n"
+        "final_distances = (0.0, 1.0)",
+        "which must stay above -1",
+    ),
     # Chapter 7: the sign of the output delta turned round.
     "ex-training-one-step": (
         "h = activation_function(2.0)\n"
@@ -121,17 +143,23 @@ WRONG_ANSWERS = {
         "most_confused_count = confusion.max()",
         "on the diagonal: those are the right answers",
     ),
-    # Not trained.
+    # Measured on the test data instead of the validation data.
     "ex-digits-hidden-size": (
-        "small_network = NeuralNetwork(64, 10, 20, learning_rate=2.0, seed=0, bias=True)\n"
+        "small_network = new_network(20, chosen_rate, seed=0)\n"
+        "small_network.fit(train_inputs, train_targets, epochs=chosen_epochs, batch_size=16,"
+        " seed=0)\n"
         "small_accuracy = metrics.accuracy(test_labels, small_network.predict(test_inputs))",
-        "of the test digits right: train it with `fit` as described",
+        "the test data stays untouched until the very end",
     ),
-    # The maximum over the samples instead of over the outputs.
+    # The threshold chosen on the test data instead of the validation data.
     "ex-digits-confidence": (
-        "confidence = network.run(test_inputs).max(axis=1)\n"
-        "answered_share, answered_accuracy = 1.0, 1.0",
-        "`confidence` should be an array of shape (450,), got shape (10,)",
+        "outputs = network.run(test_inputs)\n"
+        "confidence, is_right = outputs.max(axis=0), outputs.argmax(axis=0) == test_labels\n"
+        "thresholds = np.linspace(0.5, 0.99, 50)\n"
+        "threshold = next(t for t in thresholds if is_right[confidence >= t].mean() >= 0.995)\n"
+        "sure = confidence >= threshold\n"
+        "answered_share, answered_accuracy = sure.mean(), is_right[sure].mean()",
+        "choose it on the validation data",
     ),
     # Chapter 9: the bias weights left out.
     "ex-timing-count": (
