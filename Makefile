@@ -71,7 +71,7 @@ $(PDF_STAMP): $(BOOK_STAMP) $(CHROMIUM)
 	$(BIN)/python tools/pdf.py
 	touch $@
 
-test: $(BOOK_STAMP) $(PDF_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(AXE) $(PDFTOTEXT)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
+test: $(BOOK_STAMP) $(PDF_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(AXE) $(PDFTOTEXT) $(FASHION_MNIST)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
 	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 nbgrader: $(ENV_STAMP)  ## The chapters as an nbgrader course, for grading: _build/nbgrader.
@@ -90,6 +90,12 @@ $(CHROMIUM):
 $(PDFTOTEXT):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq poppler-utils
+
+# Fashion-MNIST's four official files (Debian's dataset-fashion-mnist), read by nnlib.datasets.
+FASHION_MNIST := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
+$(FASHION_MNIST):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq dataset-fashion-mnist
 
 serve: $(BOOK_STAMP)  ## Serve the built website on http://localhost:$(PORT).
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
