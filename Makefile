@@ -11,6 +11,8 @@ CHROMIUM := /usr/bin/chromium
 AXE := node_modules/axe-core/axe.min.js
 # pdftotext, with which the tests read the PDFs (Debian's poppler-utils).
 PDFTOTEXT := /usr/bin/pdftotext
+# Fashion-MNIST's four official files (Debian's dataset-fashion-mnist), read by nnlib.datasets.
+FASHION_MNIST := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
 
 # Kernels of this environment come before any the user has installed elsewhere.
@@ -91,8 +93,6 @@ $(PDFTOTEXT):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq poppler-utils
 
-# Fashion-MNIST's four official files (Debian's dataset-fashion-mnist), read by nnlib.datasets.
-FASHION_MNIST := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
 $(FASHION_MNIST):
 	$(SUDO) apt-get update -qq
 	$(SUDO) apt-get install -y -qq dataset-fashion-mnist
