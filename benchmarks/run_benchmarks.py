@@ -33,8 +33,10 @@ from nnlib import NeuralNetwork, one_hot
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "benchmarks" / "results"
 REPEATS = 7
-SEEDS = range(5)  # for the time to 97 % test accuracy
+SEEDS = range(5)  # for the time to 97 % validation accuracy
 MAX_EPOCHS = 300
+TARGET = 0.97  # validation accuracy at which the time-to-accuracy runs stop
+SGD_RATES = (0.01, 0.03, 0.1, 0.3)  # learning_rate_init tried for MLPClassifier `sgd`
 
 
 def best_times(functions: dict, repeats: int = REPEATS, minimum: float = 0.02) -> dict:
@@ -118,51 +120,80 @@ def training_steps(rows, target_rows, batch_sizes=(1, 16, 64, 256)):
 
 
 def digits_split():
+    """Training and validation data of the digits chapter's split (a fifth of the samples
+    as test data, then a quarter of the rest as validation data, both stratified). The
+    test data is not used here: the benchmarks choose and stop on validation data."""
     digits = load_digits()
+    rest_inputs, _, rest_labels, _ = train_test_split(
+        digits.data / 16, digits.target, test_size=0.2, stratify=digits.target, random_state=0
+    )
     return train_test_split(
-        digits.data / 16, digits.target, test_size=0.25, stratify=digits.target, random_state=0
+        rest_inputs, rest_labels, test_size=0.25, stratify=rest_labels, random_state=0
     )
 
 
-def time_to_97_percent(split):
-    """Training seconds (evaluation not counted) and epochs until the test accuracy
-    first reaches 97 %, for each model and seed; None where it is not reached."""
-    train_inputs, test_inputs, train_labels, test_labels = split
+def nnlib_epochs(split, seed):
+    """Validation accuracy after each epoch of nnlib's network, the setting the digits
+    chapter chooses: 100 hidden nodes, learning rate 2.0, batches of 16."""
+    train_inputs, validation_inputs, train_labels, validation_labels = split
     train_targets = one_hot(train_labels)
+    net = NeuralNetwork(64, 10, 100, 2.0, seed=seed, bias=True)
+    shuffle = np.random.default_rng(seed)  # one stream, continued epoch after epoch
+    while True:
+        net.fit(train_inputs, train_targets, epochs=1, batch_size=16, seed=shuffle)
+        yield np.mean(net.predict(validation_inputs) == validation_labels)
 
-    def nnlib_epochs(seed):
-        net = NeuralNetwork(64, 10, 100, 2.0, seed=seed, bias=True)
-        shuffle = np.random.default_rng(seed)  # one stream, continued epoch after epoch
-        while True:
-            net.fit(train_inputs, train_targets, epochs=1, batch_size=16, seed=shuffle)
-            yield np.mean(net.predict(test_inputs) == test_labels)
 
-    def sklearn_epochs(solver, seed):
-        classifier = MLPClassifier(hidden_layer_sizes=(100,), solver=solver, random_state=seed)
-        classes = np.arange(10)
-        while True:
-            classifier.partial_fit(train_inputs, train_labels, classes=classes)
-            yield classifier.score(test_inputs, test_labels)
+def sklearn_epochs(split, seed, **settings):
+    """Validation accuracy after each epoch of MLPClassifier (100 hidden nodes)."""
+    train_inputs, validation_inputs, train_labels, validation_labels = split
+    classifier = MLPClassifier(hidden_layer_sizes=(100,), random_state=seed, **settings)
+    classes = np.arange(10)
+    while True:
+        classifier.partial_fit(train_inputs, train_labels, classes=classes)
+        yield classifier.score(validation_inputs, validation_labels)
 
+
+def time_to_target(epochs):
+    """Training seconds (evaluation not counted) and epochs until the validation accuracy
+    first reaches TARGET; None if it does not within MAX_EPOCHS."""
+    training = 0.0
+    for epoch in range(1, MAX_EPOCHS + 1):
+        start = time.perf_counter()
+        accuracy = next(epochs)  # one epoch, then the validation accuracy
+        training += time.perf_counter() - start
+        if accuracy >= TARGET:
+            return training, epoch
+    return None
+
+
+def tuned_sgd_rate(split) -> tuple[float, dict]:
+    """The learning_rate_init of MLPClassifier `sgd` (sklearn's default momentum) that
+    reaches TARGET validation accuracy in the fewest epochs from seed 0, and the epochs
+    of each rate tried (None: not within MAX_EPOCHS)."""
+    epochs = {}
+    for rate in SGD_RATES:
+        reached = time_to_target(sklearn_epochs(split, 0, solver="sgd", learning_rate_init=rate))
+        epochs[rate] = None if reached is None else reached[1]
+    reaching = [rate for rate in SGD_RATES if epochs[rate] is not None]
+    best = min(reaching, key=lambda rate: epochs[rate]) if reaching else max(SGD_RATES)
+    return best, epochs
+
+
+def time_to_accuracy(split, sgd_rate):
+    """Training seconds and epochs until TARGET validation accuracy, for each model and
+    seed; None where it is not reached."""
     models = {
-        "nnlib (SGD, batch 16, rate 2.0)": nnlib_epochs,
-        "MLPClassifier `adam` (default)": lambda seed: sklearn_epochs("adam", seed),
-        "MLPClassifier `sgd`": lambda seed: sklearn_epochs("sgd", seed),
+        "nnlib (SGD, batch 16, rate 2.0)": lambda seed: nnlib_epochs(split, seed),
+        "MLPClassifier `adam` (default)": lambda seed: sklearn_epochs(split, seed),
+        f"MLPClassifier `sgd` (rate {sgd_rate}, momentum 0.9)": lambda seed: sklearn_epochs(
+            split, seed, solver="sgd", learning_rate_init=sgd_rate
+        ),
     }
-    results = {}
-    for name, epochs_of in models.items():
-        results[name] = []
-        for seed in SEEDS:
-            epochs, training, reached = epochs_of(seed), 0.0, None
-            for epoch in range(1, MAX_EPOCHS + 1):
-                start = time.perf_counter()
-                accuracy = next(epochs)  # one epoch, then the test accuracy
-                training += time.perf_counter() - start
-                if accuracy >= 0.97:
-                    reached = (training, epoch)
-                    break
-            results[name].append(reached)
-    return results
+    return {
+        name: [time_to_target(epochs_of(seed)) for seed in SEEDS]
+        for name, epochs_of in models.items()
+    }
 
 
 def growth(rows, target_rows):
@@ -242,12 +273,23 @@ def report() -> str:
         for size, library, floor, ratio in training_steps(rows, target_rows)
     ]
 
-    lines += ["", "## Time to 97 % test accuracy on the digits (split of the digits chapter)", "",
+    split = digits_split()
+    sgd_rate, sgd_search = tuned_sgd_rate(split)
+    target = f"{TARGET:.0%}".replace("%", " %")
+    lines += ["", f"## Time to {target} validation accuracy on the digits", "",
+              "The training and validation data of the digits chapter's split "
+              f"({len(split[2])} and {len(split[3])} samples; its test data is not used). "
               f"Training time only, seeds {SEEDS.start} to {SEEDS.stop - 1}; median over "
-              f"the seeds that reach 97 % within {MAX_EPOCHS} epochs.", "",
-              "| model | median time | median epochs | seeds that reach 97 % |",
+              f"the seeds that reach {target} within {MAX_EPOCHS} epochs.", "",
+              "The learning rate of MLPClassifier `sgd` is chosen on the validation data "
+              "(seed 0): the `learning_rate_init` that reaches the target in the fewest "
+              "epochs, with scikit-learn's default momentum (0.9, Nesterov). Epochs to "
+              "the target: "
+              + ", ".join(f"{rate}: {epochs or 'not reached'}"
+                          for rate, epochs in sgd_search.items()) + ".", "",
+              f"| model | median time | median epochs | seeds that reach {target} |",
               "| --- | ---: | ---: | ---: |"]  # fmt: skip
-    for name, runs in time_to_97_percent(digits_split()).items():
+    for name, runs in time_to_accuracy(split, sgd_rate).items():
         reached = [run for run in runs if run is not None]
         if reached:
             median_time = seconds(float(np.median([t for t, _ in reached])))

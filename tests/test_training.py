@@ -140,26 +140,32 @@ def test_a_disk_around_the_origin_is_learnt_with_bias_and_cannot_be_without():
 
 @pytest.fixture(scope="module")
 def digits_split():
+    """Training and validation data of the digits chapter's split; its test data, a fifth
+    of the samples, stays unused here as it does in the chapter until the very end."""
     from sklearn.datasets import load_digits
     from sklearn.model_selection import train_test_split
 
     digits = load_digits()
+    rest_inputs, _, rest_labels, _ = train_test_split(
+        digits.data / 16, digits.target, test_size=0.2, stratify=digits.target, random_state=0
+    )
     return train_test_split(
-        digits.data / 16, digits.target, test_size=0.25, stratify=digits.target, random_state=0
+        rest_inputs, rest_labels, test_size=0.25, stratify=rest_labels, random_state=0
     )
 
 
-def test_digits_reach_97_percent_test_accuracy_from_a_fixed_seed(digits_split):
-    train_inputs, test_inputs, train_labels, test_labels = digits_split
-    network = NeuralNetwork(64, 10, 100, 2.0, seed=0, bias=True)
+@pytest.mark.parametrize("seed", range(3))
+def test_digits_reach_96_percent_validation_accuracy_with_the_chapters_setting(digits_split, seed):
+    train_inputs, validation_inputs, train_labels, validation_labels = digits_split
+    network = NeuralNetwork(64, 10, 100, 2.0, seed=seed, bias=True)
     history = network.fit(
-        train_inputs, one_hot(train_labels), epochs=60, batch_size=16, seed=0,
-        validation_data=(test_inputs, one_hot(test_labels, 10)),
+        train_inputs, one_hot(train_labels), epochs=36, batch_size=16, seed=seed,
+        validation_data=(validation_inputs, one_hot(validation_labels, 10)),
     )  # fmt: skip
-    test_accuracy = np.mean(network.predict(test_inputs) == test_labels)
-    assert test_accuracy >= 0.97
-    assert history.validation_accuracy[-1] == pytest.approx(test_accuracy)
-    assert history.epochs == 60 and len(history.accuracy) == 60
+    validation_accuracy = np.mean(network.predict(validation_inputs) == validation_labels)
+    assert validation_accuracy >= 0.96
+    assert history.validation_accuracy[-1] == pytest.approx(validation_accuracy)
+    assert history.epochs == 36 and len(history.accuracy) == 36
 
 
 def test_fit_with_the_same_seed_gives_the_same_network_and_history():

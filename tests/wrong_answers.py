@@ -78,10 +78,10 @@ WRONG_ANSWERS = {
         "    return values",
         "Your code raised ValueError during the check: matmul",
     ),
-    # Chapter 5: log of the output instead of the inverse of the sigmoid.
+    # Chapter 5: the distance of the boundary taken as |b|, not divided by |w|.
     "ex-bias-origin": (
-        "origin_bias = np.log(0.9)",
-        "`activation_function(origin_bias)` should be 0.9, got 0.473",
+        "origin_bias = np.log(0.9 / 0.1)\nboundary_distance = abs(origin_bias)",
+        "`boundary_distance` is not right, got 2.19722: the line w·x + b = 0 is |b| / |w| away",
     ),
     # The output layer's bias forgotten.
     "ex-bias-count": (
@@ -167,13 +167,13 @@ WRONG_ANSWERS = {
         "multiply_adds_all_digits = multiply_adds_per_sample * 1797",
         "`multiply_adds_per_sample` is not right, got 7400",
     ),
-    # Intercept and slope swapped.
+    # A fit without weights, in which the longest times decide alone.
     "ex-timing-overhead": (
         "call_sizes = np.array([1, 4, 16, 64, 256, 1024, 4096])\n"
-        "call_times = 1e-5 + 2e-7 * call_sizes\n"
-        "fixed_cost, cost_per_sample = np.polyfit(call_sizes, call_times, deg=1)\n"
+        "call_times = (1e-5 + 2e-7 * call_sizes) * np.array([1.1, 0.9, 1, 1.1, 0.9, 1.05, 0.95])\n"
+        "cost_per_sample, fixed_cost = np.polyfit(call_sizes, call_times, deg=1)\n"
         "half_fixed_batch = fixed_cost / cost_per_sample",
-        "`fixed_cost` is not right, got 2e-07: np.polyfit(..., deg=1) returns the slope b first",
+        "`fixed_cost` comes from a fit without weights: pass w=1 / call_times",
     ),
     # tanh without the halved argument.
     "ex-timing-sigmoid": (
