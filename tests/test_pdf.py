@@ -1,5 +1,6 @@
 """The printed book and handouts (`make pdf`) hold everything, cut nothing, and keep
-solutions out of the text: read back from the PDFs with pdftotext."""
+solutions out of the text: read back from the PDFs with pdftotext. No page shows an
+empty code frame: seen on the pages rendered as small images with pdftoppm."""
 
 from __future__ import annotations
 
@@ -9,7 +10,10 @@ import unicodedata
 from functools import cache
 
 import nbformat
+import numpy as np
 import pytest
+from PIL import Image
+from scipy import ndimage
 
 from tools.chapters import chapter_files, chapters
 from tools.install_cell import is_install_cell
@@ -123,3 +127,60 @@ def test_solutions_follow_the_summary_for_teachers_and_are_left_out_for_students
     assert all(squeezed(line) in teachers for line in leaked)
     for exercise in chapter.exercises:
         assert squeezed(exercise.title.replace("`", "")) in students
+
+
+# A code cell's frame is filled with this grey (myst-nb's source background, #f7f7f7,
+# in the light theme that the PDFs are printed in); the page is white, text darker.
+CODE_BACKGROUND = 0xF7
+INK = 0xEB  # darker than this is something printed: text, even at a low resolution
+RENDER_DPI = 30  # enough to see a line of code as ink; 1 pixel is 0.85 mm
+
+
+def empty_code_frames(page: np.ndarray) -> list[tuple[int, int]]:
+    """Top and height (in pixels) of each frame on a grey page image that is filled
+    with the code background and holds nothing: the part of a code cell left on a
+    page when its code went on to the next. Frames are told from the grey strips of
+    shadows by their exact colour and from inline code by their width."""
+    background = np.abs(page.astype(int) - CODE_BACKGROUND) <= 1
+    labels, _ = ndimage.label(background)
+    empty = []
+    for rows, columns in ndimage.find_objects(labels):
+        if columns.stop - columns.start < 0.3 * page.shape[1] or rows.stop - rows.start < 2:
+            continue
+        inside = page[rows.start + 1 : rows.stop - 1, columns.start + 1 : columns.stop - 1]
+        if inside.size and inside.min() > INK:
+            empty.append((rows.start, rows.stop - rows.start))
+    return empty
+
+
+def test_an_empty_code_frame_is_found_and_a_frame_with_code_is_not():
+    page = np.full((100, 80), 255, dtype=np.uint8)
+    page[10:40, 5:75] = CODE_BACKGROUND  # a frame with a line of code
+    page[20:23, 10:50] = 40
+    page[70:96, 5:75] = CODE_BACKGROUND  # an empty one
+    page[50:53, 5:75] = CODE_BACKGROUND - 5  # a shadow
+    page[60:63, 5:20] = CODE_BACKGROUND  # inline code, a word long
+    assert empty_code_frames(page) == [(70, 26)]
+
+
+def test_no_page_of_any_pdf_has_an_empty_code_frame(tmp_path):
+    pdfs = sorted(PDF.rglob("*.pdf"))
+    # One pdftoppm per PDF, all at once: together they take a few seconds.
+    renderings = [
+        subprocess.Popen(
+            ["pdftoppm", "-r", str(RENDER_DPI), "-gray", str(pdf), str(tmp_path / f"{i}")]
+        )
+        for i, pdf in enumerate(pdfs)
+    ]
+    assert [rendering.wait() for rendering in renderings] == [0] * len(pdfs)
+    mm = 25.4 / RENDER_DPI  # per pixel
+    found = []
+    for i, pdf in enumerate(pdfs):
+        for image in sorted(tmp_path.glob(f"{i}-*.pgm")):
+            page = int(image.stem.rsplit("-", 1)[1])
+            for top, height in empty_code_frames(np.asarray(Image.open(image))):
+                found.append(
+                    f"{pdf.relative_to(PDF)} page {page}: {height * mm:.0f} mm high, "
+                    f"{top * mm:.0f} mm from the top"
+                )
+    assert found == []

@@ -98,6 +98,30 @@ def test_the_student_environment_has_what_the_notebooks_need_and_no_authoring_to
     assert installed.isdisjoint(AUTHORING_TOOLS)
 
 
+FIT_WITH_PROGRESS = """
+import nnlib
+from nnlib import NeuralNetwork
+
+network = NeuralNetwork(2, 1, 3, 1.0, seed=0)
+inputs = [[0, 0], [0, 1], [1, 0], [1, 1]]
+history = network.fit(inputs, [[0], [1], [1], [0]], epochs=5, progress=True)
+print(nnlib.__file__)
+print(history.epochs, len(history.error))
+"""
+
+
+def test_fit_shows_its_progress_bar_in_the_students_environment(edition, tmp_path):
+    run = subprocess.run(
+        [STUDENT_PYTHON, "-c", FIT_WITH_PROGRESS],
+        cwd=tmp_path,  # nnlib as installed in the environment, not from the current folder
+        env={"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert run.returncode == 0, run.stderr
+    assert run.stdout.split() == [str(edition / "nnlib" / "__init__.py"), "5", "5"]
+    assert "epochs" in run.stderr and "5/5" in run.stderr and "error=" in run.stderr
+
+
 def test_the_zip_holds_the_edition_without_its_website(edition):
     # Left out: the website, and what installing and running the edition add to it.
     not_zipped = {SITE_FOLDER, ".built", "nnlib.egg-info", "__pycache__", ".ipynb_checkpoints"}

@@ -6,8 +6,9 @@ Usage: python tools/pdf.py [OUTPUT_DIR]   (default: _build/pdf; `make pdf`)
 The built website is printed by the same Debian Chromium that the browser tests use
 (Playwright's ``page.pdf``), so the PDFs show what the website shows: math typeset by
 MathJax, the stored figures, the code with its outputs. The site's print stylesheet
-(``@media print`` in book/_static/custom.css) leaves out navigation and buttons and
-wraps long code and output lines instead of cutting them. Before printing, each
+(``@media print`` in book/_static/custom.css) leaves out navigation and buttons,
+wraps long code and output lines instead of cutting them, and lets a code cell longer
+than the rest of a page go on over the next one, framed on both. Before printing, each
 chapter's solutions are moved after its summary, under "Solutions" (the teachers'
 handouts and the book), or removed (the students' handouts). Pages are A4 with
 15 mm margins and numbered in the footer.

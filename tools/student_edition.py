@@ -41,8 +41,17 @@ ZIP_ROOT = "nnlib-course-student"
 ANSWER_PROMPT = (
     "# Your answer to exercise {number}: write it here and run it, then run the check below.\n"
 )
-# What the notebooks import, and JupyterLab with the extension that renders their MyST.
-LEAN_PACKAGES = ("numpy", "scipy", "matplotlib", "scikit-learn", "jupyterlab", "jupyterlab-myst")
+# What the notebooks import, tqdm for the progress bar of nnlib's `fit(progress=True)`, and
+# JupyterLab with the extension that renders their MyST.
+LEAN_PACKAGES = (
+    "numpy",
+    "scipy",
+    "matplotlib",
+    "scikit-learn",
+    "tqdm",
+    "jupyterlab",
+    "jupyterlab-myst",
+)
 # Every file of the zip gets this time stamp, so that the same edition gives the same zip.
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 
