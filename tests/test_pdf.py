@@ -61,9 +61,16 @@ def shown_lines(chapter, with_solutions: bool) -> list[str]:
 
 def solution_only_lines(chapter) -> list[str]:
     """Lines of solution code that appear nowhere else in the chapter, not even as part
-    of a longer line."""
-    elsewhere = "".join(squeezed(line) for line in shown_lines(chapter, with_solutions=False))
+    of a longer line, nor in the text of an exercise that quotes them."""
     cells = nbformat.read(chapter.path, as_version=4).cells
+    solution_cells = {i for exercise in chapter.exercises for i in exercise.solution_cells}
+    prose = [
+        cell.source
+        for index, cell in enumerate(cells)
+        if cell.cell_type == "markdown" and index not in solution_cells
+    ]
+    shown = shown_lines(chapter, with_solutions=False) + prose
+    elsewhere = "".join(squeezed(line) for line in shown)
     lines = [
         line
         for exercise in chapter.exercises
