@@ -1,10 +1,8 @@
 """The one place where nnlib turns bad input into clear errors.
 
-Every public function and method of nnlib checks what it is given here, once, at
-its entry, and then trusts its arrays: the forward pass, backpropagation and the
-optimisers contain no checks. Each check raises a ``TypeError`` or ``ValueError``
-whose message names the argument, what was expected and what came, so that a
-learner never has to decode a NumPy broadcasting or matmul error.
+Every public function and method checks what it is given here, once, at its entry;
+the forward pass, backpropagation and the optimisers trust their arrays. Each error
+names the argument, what was expected and what came.
 """
 
 from __future__ import annotations
@@ -104,8 +102,7 @@ def positive_int(value: object, name: str) -> int:
 
 
 def real_number(value: object, name: str, expected: str, low: float, high: float) -> float:
-    """``value`` as a ``float`` if it is a real number with ``low <= value < high``
-    (``high`` included where it is infinite: finite numbers only)."""
+    """``value`` as a ``float`` if it is a finite real number with ``low <= value < high``."""
     if isinstance(value, bool) or not isinstance(value, numbers.Real):
         raise TypeError(f"{name}: expected {expected}, got {describe(value)}")
     if not (math.isfinite(value) and low <= value < high):
@@ -114,11 +111,8 @@ def real_number(value: object, name: str, expected: str, low: float, high: float
 
 
 def positive_finite_float(value: object, name: str) -> float:
-    """``value`` as a ``float`` if it is real, finite and above 0."""
-    value = real_number(value, name, "a positive finite number", 0.0, math.inf)
-    if value == 0:
-        raise ValueError(f"{name}: expected a positive finite number, got {value}")
-    return value
+    # math.ulp(0.0) is the smallest float above 0.
+    return real_number(value, name, "a positive finite number", math.ulp(0.0), math.inf)
 
 
 def true_or_false(value: object, name: str) -> bool:
@@ -161,23 +155,22 @@ def seed(value: object) -> int | np.random.Generator | None:
 
 def layer_sizes(no_of_in_nodes, no_of_out_nodes, no_of_hidden_nodes, network_structure) -> list:
     """The sizes of all layers, input first, from either way of giving them."""
-    if network_structure is None:
-        if isinstance(no_of_hidden_nodes, (list, tuple)):
-            hidden = [positive_int(n, "no_of_hidden_nodes") for n in no_of_hidden_nodes]
-            if not hidden:
-                raise ValueError("no_of_hidden_nodes: expected at least one hidden layer, got []")
-        else:
-            hidden = [positive_int(no_of_hidden_nodes, "no_of_hidden_nodes")]
-        ins, outs = positive_int(no_of_in_nodes, "no_of_in_nodes"), no_of_out_nodes
-        return [ins, *hidden, positive_int(outs, "no_of_out_nodes")]
-    if (no_of_in_nodes, no_of_out_nodes, no_of_hidden_nodes) != (None, None, None):
-        raise TypeError("network_structure: give either it or the numbers of nodes, not both")
-    if not isinstance(network_structure, (list, tuple)) or len(network_structure) < 3:
-        raise ValueError(
-            "network_structure: expected a list of at least 3 layer sizes (input, hidden "
-            f"layers, output), got {describe(network_structure)}"
-        )
-    return [positive_int(n, "network_structure") for n in network_structure]
+    if network_structure is not None:
+        if (no_of_in_nodes, no_of_out_nodes, no_of_hidden_nodes) != (None, None, None):
+            raise TypeError("network_structure: give either it or the numbers of nodes, not both")
+        if not isinstance(network_structure, (list, tuple)) or len(network_structure) < 3:
+            raise ValueError(
+                "network_structure: expected a list of at least 3 layer sizes (input, hidden "
+                f"layers, output), got {describe(network_structure)}"
+            )
+        return [positive_int(n, "network_structure") for n in network_structure]
+    hidden = no_of_hidden_nodes if isinstance(no_of_hidden_nodes, (list, tuple)) else [
+        no_of_hidden_nodes]  # fmt: skip
+    if not hidden:
+        raise ValueError("no_of_hidden_nodes: expected at least one hidden layer, got []")
+    return [positive_int(no_of_in_nodes, "no_of_in_nodes"),
+            *(positive_int(n, "no_of_hidden_nodes") for n in hidden),
+            positive_int(no_of_out_nodes, "no_of_out_nodes")]  # fmt: skip
 
 
 def weight_matrix(matrix: object, name: str, shape: tuple, bias: bool, dtype) -> np.ndarray:
@@ -210,8 +203,7 @@ def input_rows(input_vector: object, no_of_in_nodes: int, dtype, name="input_vec
         raise ValueError(
             f"{name}: expected {no_of_in_nodes} values per sample (one per input node), "
             f"got {rows.shape[1]}"
-            + ("; several samples go in the rows, not the columns (transpose it?)"
-               if transposed else "")  # fmt: skip
+            + ("; several samples go in the rows, not the columns (transpose it?)" * transposed)
         )
     require_finite(samples, name)
     return rows
@@ -232,8 +224,10 @@ def target_rows(target_vector, n_samples: int, no_of_out_nodes: int, loss, dtype
         as_column = no_of_out_nodes == 1 and targets.ndim == 1 and targets.size == n_samples
         raise ValueError(
             f"{name}: expected one target per sample, {n_samples} in all, got {rows.shape[0]}"
-            + (f"; for a network with one output, give them as a column, shape ({n_samples}, 1)"
-               if as_column else "")  # fmt: skip
+            + (
+                f"; for a network with one output, give them as a column, shape ({n_samples}, 1)"
+                * as_column
+            )
         )
     if rows.shape[1] != no_of_out_nodes:
         raise ValueError(
@@ -252,12 +246,10 @@ def target_rows(target_vector, n_samples: int, no_of_out_nodes: int, loss, dtype
     return rows
 
 
-def validation_pair(validation_data: object) -> tuple:
-    if not (isinstance(validation_data, (tuple, list)) and len(validation_data) == 2):
-        raise TypeError(
-            f"validation_data: expected a pair (inputs, targets), got {describe(validation_data)}"
-        )
-    return tuple(validation_data)
+def validation_pair(pair: object) -> tuple:
+    if not (isinstance(pair, (tuple, list)) and len(pair) == 2):
+        raise TypeError(f"validation_data: expected a pair (inputs, targets), got {describe(pair)}")
+    return tuple(pair)
 
 
 def optimizer(value: object, optimizers: dict):
@@ -271,10 +263,45 @@ def optimizer(value: object, optimizers: dict):
             f"optimizer: expected one of {names} or an optimiser of nnlib.optimizers, "
             f"got {describe(value)}"
         )
-    settings = value.settings()
-    for key, setting in settings.items():
+    for key, setting in value.settings().items():
         if key == "epsilon":
             positive_finite_float(setting, "epsilon")
         else:
             real_number(setting, key, "a number in [0, 1)", 0.0, 1.0)
-    return type(value)(**settings)
+    return type(value)(**value.settings())
+
+
+def labels_array(labels: object, name: str) -> np.ndarray:
+    """Class labels (whole numbers >= 0 in a list or 1-D array) as an integer array."""
+    values = as_float_array(labels, name)
+    if values.ndim != 1 or values.size == 0:
+        what = "empty input" if values.size == 0 else f"an array of shape {values.shape}"
+        raise ValueError(f"{name}: expected a non-empty list or 1-D array of labels, got {what}")
+    require_finite(values, name)
+    require_whole_numbers(values, name)
+    return values.astype(np.int64)
+
+
+def label_pair(true_labels: object, predicted_labels: object) -> tuple:
+    true = labels_array(true_labels, "true_labels")
+    predicted = labels_array(predicted_labels, "predicted_labels")
+    if true.shape != predicted.shape:
+        raise ValueError(
+            "predicted_labels: expected one prediction per true label, "
+            f"{true.size} in all, got {predicted.size}"
+        )
+    return true, predicted
+
+
+def class_count(n_classes: object, *label_arrays: np.ndarray) -> int:
+    """``n_classes``, or the largest label + 1 if it is None; never fewer than that."""
+    largest = max(int(labels.max()) for labels in label_arrays)
+    if n_classes is None:
+        return largest + 1
+    n_classes = positive_int(n_classes, "n_classes")
+    if largest >= n_classes:
+        raise ValueError(
+            f"n_classes: expected more classes than the largest label, {largest}, "
+            f"got n_classes={n_classes}"
+        )
+    return n_classes

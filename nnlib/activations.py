@@ -103,12 +103,12 @@ class Activation:
     derivative: Callable[[np.ndarray], np.ndarray]
 
 
-def _relu_in_place(z: np.ndarray, out: np.ndarray) -> np.ndarray:
+def _relu(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
     return np.maximum(z, 0.0, out=out)
 
 
 HIDDEN_ACTIVATIONS = {
     "sigmoid": Activation("sigmoid", expit, lambda h: h * (1.0 - h)),
     "tanh": Activation("tanh", np.tanh, lambda h: 1.0 - h * h),
-    "relu": Activation("relu", _relu_in_place, lambda h: (h > 0).astype(h.dtype)),
+    "relu": Activation("relu", _relu, lambda h: (h > 0).astype(h.dtype)),
 }

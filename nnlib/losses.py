@@ -18,7 +18,7 @@ from scipy.special import expit
 
 
 class SquaredError:
-    """E = ½‖t − y‖² for each sample, with sigmoid outputs y = σ(z)."""
+    """E = ½‖t - y‖² for each sample, with sigmoid outputs y = sigmoid(z)."""
 
     name = "squared_error"
     target_range = "the range of the sigmoid outputs"
@@ -31,20 +31,20 @@ class SquaredError:
 
     @staticmethod
     def value(z: np.ndarray, y: np.ndarray, t: np.ndarray) -> float:
-        """The mean over the samples of ½‖t − y‖²."""
+        """The mean over the samples of ½‖t - y‖²."""
         errors = y - t
         return 0.5 * float(np.vdot(errors, errors)) / y.shape[1]
 
     @staticmethod
     def output_delta(y: np.ndarray, t: np.ndarray) -> np.ndarray:
-        """∂E/∂z = (y − t) ⊙ y ⊙ (1 − y): the error times the sigmoid's derivative."""
+        """∂E/∂z = (y - t) ⊙ y ⊙ (1 - y): the error times the sigmoid's derivative."""
         return (y - t) * y * (1.0 - y)
 
 
 def log_softmax(z: np.ndarray) -> np.ndarray:
     """log softmax(z) for each column, straight from the weighted sums.
 
-    log softmax(z)_k = z_k − log Σ_j exp(z_j). Subtracting the column's largest z
+    log softmax(z)_k = z_k - log Σ_j exp(z_j). Subtracting the column's largest z
     first changes nothing in exact arithmetic, and keeps every exp at most 1: no
     overflow, and no log of a softmax output that has rounded to 0.
     """
@@ -59,11 +59,11 @@ def softmax(z: np.ndarray) -> np.ndarray:
 
 
 class CrossEntropy:
-    """E = −Σ_k t_k log y_k for each sample, with softmax outputs y = softmax(z).
+    """E = -Σ_k t_k log y_k for each sample, with softmax outputs y = softmax(z).
 
     The targets are probabilities over the classes (one-hot, or each summing to 1).
     The loss is computed from ``z`` with :func:`log_softmax`, never as the log of
-    the outputs, and the output delta is simply y − t.
+    the outputs, and the output delta is simply y - t.
     """
 
     name = "cross_entropy"
@@ -76,12 +76,12 @@ class CrossEntropy:
 
     @staticmethod
     def value(z: np.ndarray, y: np.ndarray, t: np.ndarray) -> float:
-        """The mean over the samples of −Σ_k t_k log softmax(z)_k."""
+        """The mean over the samples of -Σ_k t_k log softmax(z)_k."""
         return -float(np.vdot(t, log_softmax(z))) / z.shape[1]
 
     @staticmethod
     def output_delta(y: np.ndarray, t: np.ndarray) -> np.ndarray:
-        """∂E/∂z = y − t: softmax and cross-entropy together have this simple delta."""
+        """∂E/∂z = y - t: softmax and cross-entropy together have this simple delta."""
         return y - t
 
 

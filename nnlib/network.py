@@ -17,6 +17,8 @@ each matrix holds the biases of the layer it leads into. For samples as columns:
 
 from __future__ import annotations
 
+import itertools
+
 import numpy as np
 from numpy.typing import ArrayLike
 
@@ -120,7 +122,7 @@ class NeuralNetwork:
         sizes = self.network_structure
         self._weights = [
             layer_weights(self.weight_init, n_out, n_in, self.bias, self._rng).astype(self.dtype)
-            for n_in, n_out in zip(sizes[:-1], sizes[1:], strict=True)
+            for n_in, n_out in itertools.pairwise(sizes)
         ]
 
     def _shape(self, layer: int) -> tuple[int, int]:
@@ -141,8 +143,9 @@ class NeuralNetwork:
                 f"got {_checks.describe(matrices)}"
             )
         self._weights = [
-            _checks.weight_matrix(matrix, f"weights[{layer}]", self._shape(layer), self.bias,
-                                  self.dtype)  # fmt: skip
+            _checks.weight_matrix(
+                matrix, f"weights[{layer}]", self._shape(layer), self.bias, self.dtype
+            )
             for layer, matrix in enumerate(matrices)
         ]
 
@@ -220,8 +223,9 @@ class NeuralNetwork:
                      f"no_of_hidden_nodes={self.no_of_hidden_nodes}")  # fmt: skip
         else:
             sizes = f"network_structure={self.network_structure}"
-        options = [f"{name}={value!r}" for name, value in self.options().items()]
-        return f"NeuralNetwork({', '.join([sizes, f'learning_rate={self.learning_rate!r}', *options])})"
+        arguments = [sizes, f"learning_rate={self.learning_rate!r}"]
+        arguments += [f"{name}={value!r}" for name, value in self.options().items()]
+        return f"NeuralNetwork({', '.join(arguments)})"
 
     def options(self) -> dict:
         """The keyword options that differ from their defaults, as ``repr`` shows them."""

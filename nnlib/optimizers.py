@@ -1,7 +1,7 @@
 """Optimisers: how a training step turns gradients into changes of the weights.
 
 Plain gradient descent is the update of the chapter "Training by backpropagation"
-(``book/07_backpropagation.ipynb``), W ← W − η ∂E/∂W. Momentum and Adam are two
+(``book/07_backpropagation.ipynb``), W ← W - η ∂E/∂W. Momentum and Adam are two
 refinements that every larger library offers; each is a small class whose
 ``step`` changes the weight matrices in place and keeps what it needs to remember
 (velocities, moment estimates) from one step to the next.
@@ -13,7 +13,7 @@ import numpy as np
 
 
 class SGD:
-    """Plain (stochastic) gradient descent: W ← W − η g."""
+    """Plain (stochastic) gradient descent: W ← W - η g."""
 
     name = "sgd"
 
@@ -29,7 +29,7 @@ class SGD:
 class Momentum:
     """Gradient descent with momentum (Polyak's heavy ball, as in Sutskever et al., 2013).
 
-    v ← β v − η g, then W ← W + v: the step keeps a share β of the previous one, so
+    v ← β v - η g, then W ← W + v: the step keeps a share β of the previous one, so
     it gathers speed along directions where the gradients agree.
     """
 
@@ -54,8 +54,8 @@ class Momentum:
 class Adam:
     """Adam (Kingma and Ba, 2015, Algorithm 1), with step counter t:
 
-    m ← β₁ m + (1 − β₁) g,  v ← β₂ v + (1 − β₂) g²,
-    m̂ = m / (1 − β₁ᵗ),  v̂ = v / (1 − β₂ᵗ),  W ← W − η m̂ / (√v̂ + ε).
+    m ← β₁ m + (1 - β₁) g,  v ← β₂ v + (1 - β₂) g²,
+    m̂ = m / (1 - β₁ᵗ),  v̂ = v / (1 - β₂ᵗ),  W ← W - η m̂ / (√v̂ + ε).
     """
 
     name = "adam"
@@ -85,4 +85,3 @@ class Adam:
 
 
 OPTIMIZERS = {"sgd": SGD, "momentum": Momentum, "adam": Adam}
-

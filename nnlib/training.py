@@ -10,9 +10,9 @@ of :class:`nnlib.NeuralNetwork`: the ``network`` argument is the network itself.
 With samples as columns, ``x̂`` the input of a layer (its row of ones included if
 the network has bias) and ``δ`` = ∂E/∂z the delta of a layer's weighted sums:
 
-    δ_L = the loss's output delta, e.g. (y − t) ⊙ y ⊙ (1 − y)
+    δ_L = the loss's output delta, e.g. (y - t) ⊙ y ⊙ (1 - y)
     ∂E/∂W_l = δ_l x̂_lᵀ / m                       (m samples in the batch)
-    δ_{l−1} = (W̃_lᵀ δ_l) ⊙ f′(h_{l−1})           (W̃: W without its bias column)
+    δ_{l-1} = (W̃_lᵀ δ_l) ⊙ f'(h_{l-1})           (W̃: W without its bias column)
 """
 
 from __future__ import annotations
@@ -31,7 +31,7 @@ class TrainingHistory:
     """What :func:`fit` measured after each epoch, one entry per epoch.
 
     ``error`` is the mean loss over the training samples: for squared error the mean
-    of E = ½‖t − y‖², for cross-entropy the mean of −Σ t log y (the L2 penalty is not
+    of E = ½‖t - y‖², for cross-entropy the mean of -Σ t log y (the L2 penalty is not
     included). ``accuracy``, the share of samples whose largest output is where their
     target has its 1, is measured only for one-hot targets, else it stays empty. The
     ``validation_`` lists are the same on the validation data. With early stopping,
@@ -54,7 +54,7 @@ def backpropagate(network, x_hat: np.ndarray, targets: np.ndarray, dropout_masks
 
     ``x_hat`` holds the input columns (with the row of ones if the network has bias),
     ``targets`` the target columns; ``dropout_masks`` (one per hidden layer, or
-    ``None``) hold 0 for a node switched off and 1/(1 − dropout) for one kept.
+    ``None``) hold 0 for a node switched off and 1/(1 - dropout) for one kept.
     """
     layer_inputs, z = network._forward(x_hat, dropout_masks)
     y = network._loss.output(z)
@@ -83,8 +83,8 @@ def backpropagate(network, x_hat: np.ndarray, targets: np.ndarray, dropout_masks
 
 
 def dropout_masks(network, n_samples: int) -> list[np.ndarray] | None:
-    """Inverted dropout: each hidden node is kept with probability 1 − dropout and
-    then scaled by 1/(1 − dropout), so that its expected value stays the same."""
+    """Inverted dropout: each hidden node is kept with probability 1 - dropout and
+    then scaled by 1/(1 - dropout), so that its expected value stays the same."""
     if not network.dropout:
         return None
     keep = 1.0 - network.dropout

@@ -1,7 +1,7 @@
 """Tests of nnlib.optimizers against their published update rules, step by step.
 
 The references below are written from the papers, for one scalar weight at a time,
-with no arrays and no in-place tricks: momentum as v ← βv − ηg, w ← w + v
+with no arrays and no in-place tricks: momentum as v ← βv - ηg, w ← w + v
 (Sutskever et al., 2013, eq. 1-2), Adam as Algorithm 1 of Kingma and Ba (2015).
 """
 
@@ -84,7 +84,7 @@ def test_a_network_trains_with_each_optimizer_and_its_first_step_matches_the_rul
     for w_before, gradient, w_after in zip(before, gradients, network.weights, strict=True):
         if optimizer == "adam":  # m̂ = g and v̂ = g² at t = 1
             expected = w_before - RATE * gradient / (np.abs(gradient) + 1e-8)
-        else:  # plain step, and momentum's first velocity is −ηg
+        else:  # plain step, and momentum's first velocity is -ηg
             expected = w_before - RATE * gradient
         np.testing.assert_allclose(w_after, expected, rtol=1e-10, atol=1e-15)
 

@@ -44,7 +44,7 @@ def reference_loss(weights, x_rows, t_rows, network, masks=None):
 
 def nnlib_loss(network, x_rows, t_rows, masks=None):
     """The loss as nnlib computes it, forward pass and all, plus the L2 penalty."""
-    layer_inputs, z = network._forward(network._input_columns(x_rows), masks)
+    z = network._forward(network._input_columns(x_rows), masks)[1]
     y = network._loss.output(z)
     penalty = sum(np.sum(w[:, : w.shape[1] - network.bias] ** 2) for w in network.weights)
     return network._loss.value(z, y, t_rows.T) + 0.5 * network.l2 * penalty
@@ -353,9 +353,7 @@ def test_the_progress_bar_shows_the_epochs_on_stderr(capsys):
         ([1, np.nan], [0.5], "input_vector: expected finite numbers, got nan at position 1"),
     ],
 )  # fmt: skip
-def test_bad_input_or_targets_to_train_and_gradients_are_refused_by_name(
-    inputs, targets, message
-):
+def test_bad_input_or_targets_to_train_and_gradients_are_refused_by_name(inputs, targets, message):
     network = NeuralNetwork(2, 1, 3, 0.1, seed=0)
     weights = network.weights_in_hidden.copy()
     for method in (network.train, network.gradients):
@@ -369,8 +367,8 @@ def test_cross_entropy_targets_must_be_probabilities_that_sum_to_one():
     with pytest.raises(ValueError, match=r"target_vector: expected values in \[0, 1\], "
                        "probabilities of the classes, got 2.0"):  # fmt: skip
         network.train([1, 2], [2.0, 0, 0])
-    with pytest.raises(ValueError, match="expected each target to sum to 1 .*got 0.5 at "
-                       "position 1"):  # fmt: skip
+    with pytest.raises(ValueError, match=r"expected each target to sum to 1 .*got 0.5 at "
+                       r"position 1"):  # fmt: skip
         network.train([[1, 2], [3, 4]], [[1, 0, 0], [0.5, 0, 0]])
 
 
@@ -404,9 +402,9 @@ def test_bad_arguments_to_fit_are_refused_by_name(arguments, error, message):
 
 
 def test_fit_refuses_targets_that_do_not_match_the_inputs():
-    with pytest.raises(ValueError, match="^targets: expected one target per sample, 4 in all"):
+    with pytest.raises(ValueError, match=r"^targets: expected one target per sample, 4 in all"):
         NeuralNetwork(2, 1, 3, 0.1).fit(XOR_INPUTS, XOR_TARGETS[:2], epochs=1)
-    with pytest.raises(ValueError, match="^inputs: expected finite numbers"):
+    with pytest.raises(ValueError, match=r"^inputs: expected finite numbers"):
         NeuralNetwork(2, 1, 3, 0.1).fit([[np.inf, 0]], [[1]], epochs=1)
 
 
