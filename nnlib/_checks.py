@@ -76,11 +76,11 @@ def require_finite(array: np.ndarray, name: str) -> None:
 
 def require_in_unit_interval(array: np.ndarray, name: str, why: str) -> None:
     """Refuse NaN, infinities and values outside [0, 1], naming the first one."""
-    inside = (array >= 0) & (array <= 1)  # false for NaN too
-    if inside.all():
+    if array.min() >= 0 and array.max() <= 1:  # false for NaN too
         return
     require_finite(array, name)
-    raise ValueError(f"{name}: expected values in [0, 1], {why}, got {_first_bad(array, ~inside)}")
+    outside = (array < 0) | (array > 1)
+    raise ValueError(f"{name}: expected values in [0, 1], {why}, got {_first_bad(array, outside)}")
 
 
 def require_whole_numbers(array: np.ndarray, name: str) -> None:
