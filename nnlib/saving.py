@@ -52,7 +52,9 @@ def save(network, path: str | PathLike) -> Path:
 def load(cls, path: str | PathLike):
     """Read a network written by :meth:`NeuralNetwork.save`, of nnlib 1.0 or 0.2.
 
-    A file that is not such a network raises ``ValueError`` saying why.
+    Its random generator starts from seed 0, so that training it further, with
+    dropout too, is reproducible. A file that is not such a network raises
+    ``ValueError`` saying why.
     """
     path = Path(path)
     arrays = _read(path)

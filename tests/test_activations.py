@@ -101,11 +101,13 @@ def test_huge_inputs_give_the_limits_without_any_warning(function):
     np.testing.assert_array_equal(result, limits[function])
 
 
-@pytest.mark.parametrize("function", [sigmoid, sigmoid_derivative, relu, relu_derivative])
+@pytest.mark.parametrize(
+    "function", [sigmoid, sigmoid_derivative, relu, relu_derivative, tanh_derivative]
+)
 @pytest.mark.parametrize(
     ("bad", "error", "message"),
     [
-        (None, TypeError, "x: expected a number, a list, tuple or array of numbers, got None"),
+        (None, TypeError, "^x: expected a number, a list, tuple or array of numbers, got None"),
         ("1.0", TypeError, "x: expected numbers, got the text '1.0'"),
         ([1, "a"], TypeError, "x: expected real numbers, got .* with elements of type str"),
         ([1, None], TypeError, "with elements of type NoneType"),

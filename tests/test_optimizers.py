@@ -114,3 +114,10 @@ def test_each_network_gets_an_optimizer_of_its_own_with_the_settings_given():
 def test_a_bad_optimizer_is_refused_by_name(optimizer, error, message):
     with pytest.raises(error, match=message):
         NeuralNetwork(2, 1, 3, 0.1, optimizer=optimizer)
+
+
+def test_the_default_settings_are_those_of_the_papers():
+    assert Momentum().settings() == {"beta": 0.9}
+    assert Adam().settings() == {"beta1": 0.9, "beta2": 0.999, "epsilon": 1e-8}
+    assert SGD().settings() == {}
+    assert NeuralNetwork(2, 1, 3, 0.1, optimizer="momentum").optimizer.beta == 0.9

@@ -154,3 +154,68 @@ def test_an_archive_with_a_damaged_member_is_refused(tmp_path):
 def test_a_missing_file_is_a_file_not_found_error(tmp_path):
     with pytest.raises(FileNotFoundError):
         NeuralNetwork.load(tmp_path / "nothing.npz")
+
+
+def test_save_keeps_a_path_that_ends_in_npz_as_it_is(tmp_path):
+    network = NeuralNetwork(2, 1, 2, 0.1, seed=0)
+    assert network.save(tmp_path / "network.npz") == tmp_path / "network.npz"
+    assert network.save(tmp_path / "network.NPZ") == tmp_path / "network.NPZ.npz"
+
+
+def test_an_archive_of_other_arrays_is_refused_with_what_it_holds(tmp_path):
+    path = tmp_path / "empty.npz"
+    np.savez(path)
+    with pytest.raises(ValueError) as raised:
+        NeuralNetwork.load(path)
+    assert str(raised.value) == (
+        f"{path}: not a network saved by NeuralNetwork.save of nnlib 0.2 or 1.0: it holds "
+        "neither the arrays of nnlib 1.0 (settings, weights_0, ...) nor those of nnlib 0.2 "
+        "(no_of_in_nodes, no_of_out_nodes, no_of_hidden_nodes, learning_rate, bias, "
+        "weights_in_hidden, weights_hidden_out), but: nothing"
+    )
+
+
+def test_a_single_array_and_a_pickle_are_named_in_the_reason(tmp_path):
+    path = tmp_path / "weights.npy"
+    np.save(path, np.zeros(3))
+    with pytest.raises(ValueError, match=r"weights\): ValueError: it holds a single array, "
+                       r"not an \.npz archive$"):  # fmt: skip
+        NeuralNetwork.load(path)
+    path = tmp_path / "pickled.npz"
+    np.savez(path, weights_0=np.array([object()], dtype=object))
+    with pytest.raises(ValueError, match="allow_pickle=False"):
+        NeuralNetwork.load(path)
+
+
+def test_settings_without_a_format_are_refused_by_that_reason(tmp_path):
+    path = tmp_path / "no_format.npz"
+    np.savez(path, settings=np.array(json.dumps({"learning_rate": 0.1})))
+    with pytest.raises(ValueError, match=r"its settings are not those of nnlib 1\.0$"):
+        NeuralNetwork.load(path)
+
+
+def test_every_missing_layer_is_named(tmp_path):
+    path = NeuralNetwork(2, 1, [3, 3], 0.5, seed=0).save(tmp_path / "complete")
+    with np.load(path) as archive:
+        np.savez(path, settings=archive["settings"], weights_0=archive["weights_0"])
+    with pytest.raises(ValueError, match=r"it lacks the array\(s\) weights_1, weights_2$"):
+        NeuralNetwork.load(path)
+
+
+@pytest.mark.parametrize("version", ["0.2", "1.0"])
+def test_a_loaded_network_draws_from_seed_0_so_training_it_is_reproducible(tmp_path, version):
+    path = tmp_path / "network.npz"
+    if version == "0.2":
+        path.write_bytes(saved_arrays())
+    else:
+        NeuralNetwork(2, 1, 3, 0.5, seed=4, bias=True, dropout=0.5).save(path)
+    first, second = NeuralNetwork.load(path), NeuralNetwork.load(path)
+    first.create_weight_matrices()
+    reference = NeuralNetwork(2, 1, 3, 0.5, seed=0, bias=True)
+    reference.create_weight_matrices()  # the second draw from seed 0, as for `first`
+    np.testing.assert_array_equal(first.weights_in_hidden, reference.weights_in_hidden)
+    if version == "1.0":
+        second.create_weight_matrices()
+        for network in (first, second):
+            network.train([[1.0, 2.0], [0.5, -1.0]], [[1.0], [0.0]])
+        np.testing.assert_array_equal(first.weights_in_hidden, second.weights_in_hidden)
