@@ -48,14 +48,14 @@ def log_softmax(z: np.ndarray) -> np.ndarray:
     first changes nothing in exact arithmetic, and keeps every exp at most 1: no
     overflow, and no log of a softmax output that has rounded to 0.
     """
-    shifted = z - z.max(axis=0, keepdims=True)
-    return shifted - np.log(np.sum(np.exp(shifted), axis=0, keepdims=True))
+    shifted = z - z.max(axis=0)  # (k, m) minus (m,): each column minus its largest
+    return shifted - np.log(np.sum(np.exp(shifted), axis=0))
 
 
 def softmax(z: np.ndarray) -> np.ndarray:
     """exp(z_k) / Σ_j exp(z_j) for each column: positive outputs that sum to 1."""
-    exps = np.exp(z - z.max(axis=0, keepdims=True))
-    return exps / exps.sum(axis=0, keepdims=True)
+    exps = np.exp(z - z.max(axis=0))
+    return exps / exps.sum(axis=0)
 
 
 class CrossEntropy:

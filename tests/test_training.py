@@ -260,6 +260,7 @@ def test_the_history_holds_half_the_mean_squared_distance_and_the_accuracy_of_on
         ([[1, 1], [0, 1]], False),       # two ones in a target
         ([[0, 0], [0, 1]], False),       # no one in a target
         ([[1], [0]], False),             # a single output is no class label
+        ([[1], [1]], False),             # not even when all its targets are 1
     ],
 )  # fmt: skip
 def test_the_one_hot_rule_is_a_single_one_and_zeros_elsewhere_in_two_or_more_outputs(
@@ -328,7 +329,8 @@ def test_early_stopping_stops_after_the_patience_and_restores_the_best_epoch():
 def test_the_progress_bar_shows_the_epochs_on_stderr(capsys):
     network = NeuralNetwork(2, 1, 3, 1.0, seed=0)
     network.fit(XOR_INPUTS, XOR_TARGETS, epochs=5, progress=True)
-    assert "5/5" in capsys.readouterr().err
+    shown = capsys.readouterr().err
+    assert "5/5" in shown and "epochs:" in shown
 
 
 # ---------------------------------------------------------------------------------
@@ -391,7 +393,7 @@ def test_text_as_targets_is_refused_by_name():
         ({"epochs": 1, "validation_data": (XOR_INPUTS[:, :1], XOR_TARGETS)}, ValueError,
          "validation inputs: expected 2 values per sample"),
         ({"epochs": 1, "early_stopping": 3}, ValueError,
-         "early_stopping: needs validation_data"),
+         "^early_stopping: needs validation_data, on which it measures$"),
         ({"epochs": 1, "early_stopping": 0, "validation_data": (XOR_INPUTS, XOR_TARGETS)},
          ValueError, "early_stopping: expected a positive integer, got 0"),
     ],
@@ -408,7 +410,41 @@ def test_fit_refuses_targets_that_do_not_match_the_inputs():
         NeuralNetwork(2, 1, 3, 0.1).fit([[np.inf, 0]], [[1]], epochs=1)
 
 
-def test_huge_finite_inputs_train_without_warnings_and_keep_the_weights_finite():
+def test_weighted_sums_that_overflow_saturate_without_warnings_and_weights_stay_finite():
     network = NeuralNetwork(2, 1, 3, 0.5, seed=0, bias=True)
-    network.train([[1e308, 1e308], [1.0, 2.0]], [[1.0], [0.0]])  # warnings are errors here
+    network.weights_in_hidden = np.ones((3, 3))  # 1.7e308 + 1.7e308 overflows to inf
+    inputs, targets = [[1.7e308, 1.7e308], [1.0, 2.0]], [[1.0], [0.0]]
+    # Warnings are errors in the tests: any overflow warning would fail them.
+    assert network.run(inputs)[0, 0] == network.run([[1e300, 1e300]])[0, 0]
+    network.gradients(inputs, targets)
+    network.train(inputs, targets)
+    network.fit(inputs, targets, epochs=2)
     assert all(np.all(np.isfinite(w)) for w in network.weights)
+
+
+def test_gradients_draw_dropout_masks_as_train_does():
+    first = NeuralNetwork(3, 2, [5, 4], 0.1, seed=8, dropout=0.5)
+    second = NeuralNetwork(3, 2, [5, 4], 0.1, seed=8, dropout=0.5)
+    x_rows, t_rows = problem([5, 4], "squared_error", n_out=2)
+    masks = dropout_masks(second, len(x_rows))
+    expected = backpropagate(second, second._input_columns(x_rows), t_rows.T, masks)[0]
+    for ours, theirs in zip(first.gradients(x_rows, t_rows), expected, strict=True):
+        np.testing.assert_array_equal(ours, theirs)
+    without = NeuralNetwork(3, 2, [5, 4], 0.1, seed=8).gradients(x_rows, t_rows)
+    assert not np.allclose(without[0], expected[0])
+
+
+def test_fit_takes_batches_of_32_and_shows_no_progress_bar_by_default(monkeypatch, capsys):
+    from nnlib import training
+
+    sizes = []
+    original = training._step
+
+    def recording_step(network, x_hat, targets):
+        sizes.append(x_hat.shape[1])
+        return original(network, x_hat, targets)
+
+    monkeypatch.setattr(training, "_step", recording_step)
+    NeuralNetwork(2, 1, 3, 1.0, seed=2).fit(np.zeros((70, 2)), np.zeros((70, 1)), epochs=1)
+    assert sizes == [32, 32, 6]
+    assert capsys.readouterr().err == ""
