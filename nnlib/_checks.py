@@ -209,8 +209,7 @@ def input_rows(input_vector: object, no_of_in_nodes: int, dtype, name="input_vec
     return rows
 
 
-def target_rows(target_vector, n_samples: int, no_of_out_nodes: int, loss, dtype,
-                name="target_vector") -> np.ndarray:  # fmt: skip
+def target_rows(target_vector, n_samples: int, no_of_out_nodes: int, loss, dtype, name: str):
     """One target per sample as rows, each with values that ``loss`` can reach."""
     targets = as_float_array(target_vector, name, dtype)
     if targets.ndim not in (1, 2) or targets.size == 0:

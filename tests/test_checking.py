@@ -198,3 +198,38 @@ def test_a_check_block_does_not_grade_unless_asked(capsys):
     with answer_check() as check:
         check.that(False, "wrong")
     assert capsys.readouterr().out == "✗ wrong\n"
+
+
+def test_function_passes_for_a_function_and_fails_for_anything_else(capsys):
+    assert verdict(capsys, lambda check: check.function(len, "f")) == "✓ The check passes.\n"
+    assert verdict(capsys, lambda check: check.function(3, "f")) == (
+        "✗ `f` should be a function, got an int\n"
+    )
+
+
+def test_a_condition_that_is_an_array_is_a_mistake_of_the_check_with_a_hint(capsys):
+    out = verdict(capsys, lambda check: check.that(np.array([True]), "h"))
+    assert out.endswith(
+        "expected the condition to be True or False, got an array of shape (1,) "
+        "(use np.all or np.allclose for arrays)\n"
+    )
+
+
+def test_value_uses_the_tolerances_it_is_given(capsys):
+    assert (
+        verdict(capsys, lambda check: check.value(1.0 + 1e-6, 1.0, "x", rtol=1e-9, atol=0))[0]
+        == "✗"
+    )
+    assert verdict(capsys, lambda check: check.value(1e-6, 0.0, "x", rtol=0, atol=1e-9))[0] == "✗"
+
+
+def test_an_array_of_six_is_shown_whole_in_a_hint(capsys):
+    out = verdict(capsys, lambda check: check.value(np.zeros(6), np.ones(6), "z"))
+    assert out == "✗ `z` should be [1., 1., 1., 1., 1., 1.], got [0., 0., 0., 0., 0., 0.]\n"
+
+
+def test_the_hint_for_a_missing_answer_says_what_to_do():
+    assert hint_for(NameError("name 'f' is not defined", name="f")) == (
+        "`f` is not defined yet: write your answer in the cell above and run it, then run "
+        "this check again."
+    )

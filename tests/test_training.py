@@ -2,6 +2,7 @@
 then train, fit, its history, dropout and early stopping."""
 
 import itertools
+import re
 
 import autograd.numpy as anp
 import numpy as np
@@ -330,7 +331,8 @@ def test_the_progress_bar_shows_the_epochs_on_stderr(capsys):
     network = NeuralNetwork(2, 1, 3, 1.0, seed=0)
     network.fit(XOR_INPUTS, XOR_TARGETS, epochs=5, progress=True)
     shown = capsys.readouterr().err
-    assert "5/5" in shown and "epochs:" in shown
+    assert "5/5" in shown and "epochs:" in shown and "epoch/s" in shown
+    assert re.search(r"error=\d\.\d{4}", shown)
 
 
 # ---------------------------------------------------------------------------------
@@ -448,3 +450,32 @@ def test_fit_takes_batches_of_32_and_shows_no_progress_bar_by_default(monkeypatc
     NeuralNetwork(2, 1, 3, 1.0, seed=2).fit(np.zeros((70, 2)), np.zeros((70, 1)), epochs=1)
     assert sizes == [32, 32, 6]
     assert capsys.readouterr().err == ""
+
+
+def test_train_applies_dropout_with_the_masks_it_draws():
+    first = NeuralNetwork(3, 2, [5, 4], 0.5, seed=8, dropout=0.5)
+    second = NeuralNetwork(3, 2, [5, 4], 0.5, seed=8, dropout=0.5)
+    x_rows, t_rows = problem([5, 4], "squared_error", n_out=2)
+    masks = dropout_masks(second, len(x_rows))
+    gradients = backpropagate(second, second._input_columns(x_rows), t_rows.T, masks)[0]
+    before = [w.copy() for w in first.weights]
+    first.train(x_rows, t_rows)
+    for w_before, gradient, w_after in zip(before, gradients, first.weights, strict=True):
+        np.testing.assert_allclose(w_after, w_before - 0.5 * gradient, rtol=1e-12, atol=1e-15)
+
+
+def test_a_float32_network_rounds_its_input_to_float32_before_computing():
+    network = NeuralNetwork(2, 1, 1, 0.1, bias=True, dtype=np.float32)
+    network.weights_in_hidden = [[2.0**30, -(2.0**30), 0.0]]
+    network.weights_hidden_out = [[1.0, 0.0]]
+    sample = [[1 + 2.0**-30, 1.0]]  # its first value is 1.0 in float32
+    # In float32 the hidden sum is 0, so h = 0.5; in float64 it would be 1.
+    assert network.run(sample)[0, 0] == np.float32(1 / (1 + np.exp(-0.5)))
+    gradients = network.gradients(sample, [[1 - 2.0**-30]])
+    assert all(g.dtype == np.float32 for g in gradients)
+    expected = network.gradients(np.float32(sample), np.float32([[1 - 2.0**-30]]))
+    np.testing.assert_array_equal(gradients[1], expected[1])
+    assert (
+        dropout_masks(NeuralNetwork(2, 1, 3, 0.1, dropout=0.5, dtype=np.float32), 4)[0].dtype
+        == np.float32
+    )

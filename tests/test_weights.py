@@ -145,4 +145,16 @@ def test_a_layer_counts_the_bias_node_as_an_input_only_for_the_truncated_normal(
     glorot = layer_weights("glorot", 3, 4, True, rng)
     np.testing.assert_array_equal(glorot[:, :-1], glorot_weights(3, 4, replay))
     assert glorot.shape == (3, 5) and np.all(glorot[:, -1] == 0)
-    assert layer_weights("he", 3, 4, False, rng).shape == (3, 4)
+    np.testing.assert_array_equal(layer_weights("he", 3, 4, False, rng), he_weights(3, 4, replay))
+
+
+def test_the_default_truncated_normal_is_the_standard_normal_cut_at_plus_minus_one():
+    distribution = truncated_normal()
+    assert distribution.support() == (-1.0, 1.0)
+    assert distribution.mean() == pytest.approx(0.0, abs=1e-12)
+    assert distribution.pdf(0.5) / distribution.pdf(0.0) == pytest.approx(np.exp(-0.125))
+
+
+def test_a_bad_lower_bound_is_refused_by_its_name():
+    with pytest.raises(TypeError, match=r"^low: expected a finite real number, got 'a'"):
+        truncated_normal(low="a")
