@@ -20,7 +20,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 # A backend set outside would keep the notebooks' figures out of their outputs.
 unexport MPLBACKEND
 
-.PHONY: book test pdf serve lab notebooks student nbgrader bench clean
+.PHONY: book test pdf serve lab notebooks student nbgrader bench mutants clean
 
 $(ENV_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -108,6 +108,13 @@ notebooks: $(ENV_STAMP)  ## Re-execute every chapter notebook in place to refres
 
 bench: $(ENV_STAMP)  ## Benchmarks against bare NumPy and scikit-learn, into benchmarks/results.
 	$(BIN)/python benchmarks/run_benchmarks.py
+
+# mutmut copies nnlib and its tests into mutants/, changes the code in small ways one
+# at a time, and runs the tests that reach each change (configured in pyproject.toml).
+mutants: $(ENV_STAMP)  ## Mutation testing of nnlib with its own tests; the score is in the README.
+	rm -rf mutants
+	$(BIN)/mutmut run --max-children 2
+	$(BIN)/mutmut results
 
 clean:
 	rm -rf _build

@@ -1,9 +1,11 @@
 """The same computations as nnlib, written as bare NumPy: no classes and no checks.
 
-These are the floors the benchmarks measure nnlib against. They use the same
-arithmetic as :class:`nnlib.NeuralNetwork` (the bias column added after the matrix
-product, the sigmoid applied in place), so that a ratio above 1 is the cost of what
-nnlib adds: checking its input, and calling through its methods.
+These are the floors the benchmarks measure nnlib against: the fastest bare NumPy
+we know for the same network. They add the bias column after the matrix product,
+which needs no copy of the input; nnlib appends the bias node's row of ones to each
+layer's input, as the chapter on bias nodes explains, which costs one copy of the
+input (the hidden layers get their row of ones for free). A ratio above 1 is the cost
+of that copy, of checking the input, and of calling through nnlib's functions.
 """
 
 from __future__ import annotations

@@ -1,7 +1,8 @@
 """Activation functions and their derivatives.
 
 This module is the code of the chapter "Activation functions"
-(``book/02_activations.ipynb``).
+(``book/02_activations.ipynb``): the sigmoid, tanh and ReLU, and, at the end, the
+same three as a network's hidden layers use them (:data:`HIDDEN_ACTIVATIONS`).
 
 Every function takes a number, a (nested) list or tuple of numbers, or a NumPy
 array, and works on all elements at once: a number gives a ``float``, anything
@@ -10,6 +11,9 @@ the limits. No function here gives an overflow warning, even for ``|x|`` of ``1e
 """
 
 from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
 
 import numpy as np
 from numpy.typing import ArrayLike
@@ -69,3 +73,42 @@ def relu_derivative(x: ArrayLike) -> float | np.ndarray:
     array([0., 0., 1.])
     """
     return _as_result(np.heaviside(as_float_array(x, "x"), 0.0))
+
+
+def tanh_derivative(x: ArrayLike) -> float | np.ndarray:
+    r"""The derivative of :math:`\tanh` at ``x``: :math:`1 - \tanh^2(x)`.
+
+    >>> tanh_derivative(0)
+    1.0
+    """
+    t = np.tanh(as_float_array(x, "x"))
+    return _as_result(1.0 - t * t)
+
+
+@dataclass(frozen=True)
+class Activation:
+    r"""The activation of a network's hidden layers, for the forward pass and for
+    backpropagation.
+
+    ``apply(z, out=z)`` is the function, a NumPy ufunc that overwrites the weighted
+    sums ``z`` with the values ``h``. ``derivative(h)`` is the derivative *at the same
+    point, written with the value* ``h``: :math:`\sigma' = h(1 - h)`,
+    :math:`\tanh' = 1 - h^2`, ReLU' :math:`= [h > 0]`. Backpropagation then needs only
+    the values that the forward pass kept, as in the chapter "Training by
+    backpropagation".
+    """
+
+    name: str
+    apply: Callable[..., np.ndarray]
+    derivative: Callable[[np.ndarray], np.ndarray]
+
+
+def _relu(z: np.ndarray, out: np.ndarray | None = None) -> np.ndarray:
+    return np.maximum(z, 0.0, out=out)
+
+
+HIDDEN_ACTIVATIONS = {
+    "sigmoid": Activation("sigmoid", expit, lambda h: h * (1.0 - h)),
+    "tanh": Activation("tanh", np.tanh, lambda h: 1.0 - h * h),
+    "relu": Activation("relu", _relu, lambda h: (h > 0).astype(h.dtype)),
+}

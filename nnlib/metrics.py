@@ -11,42 +11,7 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-from nnlib._checks import as_float_array, positive_int, require_finite, require_whole_numbers
-
-
-def as_labels(labels: ArrayLike, name: str = "labels") -> np.ndarray:
-    """Check class labels and return them as a 1-D integer array."""
-    values = as_float_array(labels, name)
-    if values.ndim != 1 or values.size == 0:
-        what = "empty input" if values.size == 0 else f"an array of shape {values.shape}"
-        raise ValueError(f"{name}: expected a non-empty list or 1-D array of labels, got {what}")
-    require_finite(values, name)
-    require_whole_numbers(values, name)
-    return values.astype(np.int64)
-
-
-def _class_count(n_classes: int | None, *label_arrays: np.ndarray) -> int:
-    largest = max(int(labels.max()) for labels in label_arrays)
-    if n_classes is None:
-        return largest + 1
-    n_classes = positive_int(n_classes, "n_classes")
-    if largest >= n_classes:
-        raise ValueError(
-            f"n_classes: expected more classes than the largest label, {largest}, "
-            f"got n_classes={n_classes}"
-        )
-    return n_classes
-
-
-def _label_pair(true_labels: ArrayLike, predicted_labels: ArrayLike):
-    true = as_labels(true_labels, "true_labels")
-    predicted = as_labels(predicted_labels, "predicted_labels")
-    if true.shape != predicted.shape:
-        raise ValueError(
-            "predicted_labels: expected one prediction per true label, "
-            f"{true.size} in all, got {predicted.size}"
-        )
-    return true, predicted
+from nnlib._checks import class_count, label_pair, labels_array
 
 
 def one_hot(labels: ArrayLike, n_classes: int | None = None) -> np.ndarray:
@@ -57,13 +22,13 @@ def one_hot(labels: ArrayLike, n_classes: int | None = None) -> np.ndarray:
     array([[0., 0., 1.],
            [1., 0., 0.]])
     """
-    labels = as_labels(labels)
-    return np.eye(_class_count(n_classes, labels))[labels]
+    labels = labels_array(labels, "labels")
+    return np.eye(class_count(n_classes, labels))[labels]
 
 
 def accuracy(true_labels: ArrayLike, predicted_labels: ArrayLike) -> float:
     """The share of samples whose predicted label is the true one, from 0 to 1."""
-    true, predicted = _label_pair(true_labels, predicted_labels)
+    true, predicted = label_pair(true_labels, predicted_labels)
     return float(np.mean(true == predicted))
 
 
@@ -75,8 +40,8 @@ def confusion_matrix(
     Entry ``[i, j]`` is the number of samples of class ``i`` that were predicted
     as ``j``, so the diagonal holds the correct predictions.
     """
-    true, predicted = _label_pair(true_labels, predicted_labels)
-    n_classes = _class_count(n_classes, true, predicted)
+    true, predicted = label_pair(true_labels, predicted_labels)
+    n_classes = class_count(n_classes, true, predicted)
     counts = np.zeros((n_classes, n_classes), dtype=np.int64)
     np.add.at(counts, (true, predicted), 1)
     return counts

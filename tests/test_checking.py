@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnlib.checking import CheckFailed, answer_check, hint_for, show
+from nnlib.checking import CheckFailed, answer_check, hint_for, kind_of, show
 
 
 def verdict(capsys, body, *, grading=False):
@@ -165,3 +165,71 @@ def test_show_prints_numbers_as_a_reader_writes_them():
 
 def test_hint_for_a_name_error_without_a_name_keeps_its_message():
     assert hint_for(NameError("odd")) == "Your code raised NameError during the check: odd"
+
+
+@pytest.mark.parametrize(
+    ("value", "text"),
+    [
+        (1e20, "1e+20"),
+        (float("inf"), "inf"),
+        (float("nan"), "nan"),
+        (2.0, "2.0"),
+        (np.array([1 / 3, 2.0]), "[0.3333, 2. ]"),
+        (np.arange(13.0), "[ 0., 1., 2., ..., 10., 11., 12.]"),
+        (np.arange(12.0), "[ 0., 1., 2., 3., 4., 5., 6., 7., 8., 9., 10., 11.]"),
+        (list(range(13)), "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, ...]"),
+        (list(range(12)), "[0, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11]"),
+        ("x" * 58, "'" + "x" * 58 + "'"),
+        ("x" * 59, "'" + "x" * 56 + "..."),
+        (object(), "an object"),
+    ],
+)
+def test_show_gives_short_texts_that_do_not_depend_on_the_machine(value, text):
+    assert show(value) == text
+
+
+def test_kind_of_names_a_type_as_a_learner_would():
+    assert [kind_of(value) for value in (3, [1], {}, None, np.zeros((2, 3)))] == [
+        "an int", "a list", "a dict", "None", "an array of shape (2, 3)",
+    ]  # fmt: skip
+
+
+def test_a_check_block_does_not_grade_unless_asked(capsys):
+    with answer_check() as check:
+        check.that(False, "wrong")
+    assert capsys.readouterr().out == "✗ wrong\n"
+
+
+def test_function_passes_for_a_function_and_fails_for_anything_else(capsys):
+    assert verdict(capsys, lambda check: check.function(len, "f")) == "✓ The check passes.\n"
+    assert verdict(capsys, lambda check: check.function(3, "f")) == (
+        "✗ `f` should be a function, got an int\n"
+    )
+
+
+def test_a_condition_that_is_an_array_is_a_mistake_of_the_check_with_a_hint(capsys):
+    out = verdict(capsys, lambda check: check.that(np.array([True]), "h"))
+    assert out.endswith(
+        "expected the condition to be True or False, got an array of shape (1,) "
+        "(use np.all or np.allclose for arrays)\n"
+    )
+
+
+def test_value_uses_the_tolerances_it_is_given(capsys):
+    assert (
+        verdict(capsys, lambda check: check.value(1.0 + 1e-6, 1.0, "x", rtol=1e-9, atol=0))[0]
+        == "✗"
+    )
+    assert verdict(capsys, lambda check: check.value(1e-6, 0.0, "x", rtol=0, atol=1e-9))[0] == "✗"
+
+
+def test_an_array_of_six_is_shown_whole_in_a_hint(capsys):
+    out = verdict(capsys, lambda check: check.value(np.zeros(6), np.ones(6), "z"))
+    assert out == "✗ `z` should be [1., 1., 1., 1., 1., 1.], got [0., 0., 0., 0., 0., 0.]\n"
+
+
+def test_the_hint_for_a_missing_answer_says_what_to_do():
+    assert hint_for(NameError("name 'f' is not defined", name="f")) == (
+        "`f` is not defined yet: write your answer in the cell above and run it, then run "
+        "this check again."
+    )

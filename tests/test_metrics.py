@@ -44,6 +44,12 @@ def test_the_confusion_matrix_has_true_classes_in_rows_and_predictions_in_column
     assert counts.sum() == 6 and counts.dtype.kind == "i"
 
 
+def test_the_confusion_matrix_has_room_for_the_largest_label_of_either_list():
+    np.testing.assert_array_equal(
+        confusion_matrix([0, 1], [0, 2]), [[1, 0, 0], [0, 0, 1], [0, 0, 0]]
+    )
+
+
 def test_one_hot_puts_a_single_one_at_each_label():
     np.testing.assert_array_equal(one_hot([2, 0, 1]), [[0, 0, 1], [1, 0, 0], [0, 1, 0]])
     assert one_hot(np.array([1]), n_classes=4).tolist() == [[0, 1, 0, 0]]

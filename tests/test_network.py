@@ -1,4 +1,4 @@
-"""Tests of nnlib.network.NeuralNetwork: construction, weights, run and bad input."""
+"""Tests of nnlib.network: construction, layers, weights, the forward pass and bad input."""
 
 import numpy as np
 import pytest
@@ -23,6 +23,19 @@ def plain_forward_pass(weights_in_hidden, weights_hidden_out, sample, bias=False
 
     hidden = logistic(weights_in_hidden @ layer_input(sample))
     return logistic(weights_hidden_out @ layer_input(hidden))
+
+
+def plain_deep_forward(weights, sample, activation, loss, bias):
+    """The forward pass of any depth, for one sample, with numpy only."""
+    functions = {"sigmoid": lambda z: 1 / (1 + np.exp(-z)), "tanh": np.tanh,
+                 "relu": lambda z: np.maximum(z, 0)}  # fmt: skip
+    values = np.asarray(sample, dtype=float)
+    for layer, w in enumerate(weights):
+        z = w @ (np.append(values, 1.0) if bias else values)
+        values = functions[activation](z) if layer < len(weights) - 1 else z
+    if loss == "squared_error":
+        return functions["sigmoid"](values)
+    return np.exp(values) / np.sum(np.exp(values))
 
 
 @pytest.fixture
@@ -345,8 +358,7 @@ def test_weights_without_the_bias_column_are_refused_with_a_hint():
 def test_a_nan_or_infinity_anywhere_in_the_input_is_named_by_run_train_and_gradients(
     n_samples, bias, bad_value, data
 ):
-    # The check runs inside the forward pass (see NeuralNetwork._forward): prove it
-    # finds every position, in every method that takes input.
+    # Every method that takes input names the bad value where the caller put it.
     network = NeuralNetwork(3, 2, 4, 0.5, seed=0, bias=bias)
     network.weights_in_hidden = np.zeros_like(network.weights_in_hidden)  # 0 * inf too
     samples = np.ones((n_samples, 3))
@@ -370,3 +382,152 @@ def test_huge_finite_inputs_whose_weighted_sums_overflow_are_not_mistaken_for_ba
     network = NeuralNetwork(2, 1, 3, 0.5, seed=0)
     output = network.run([[1e308, 1e308], [1.0, 2.0]])  # and with no overflow warning
     assert output.shape == (1, 2) and np.all((output >= 0) & (output <= 1))
+
+
+@pytest.mark.parametrize("hidden", [[3], [4, 3], [2, 5, 3]])
+@pytest.mark.parametrize("activation", ["sigmoid", "tanh", "relu"])
+@pytest.mark.parametrize("loss", ["squared_error", "cross_entropy"])
+@pytest.mark.parametrize("bias", [False, True])
+def test_run_is_the_forward_pass_of_any_depth_activation_and_output(hidden, activation, loss, bias):
+    network = NeuralNetwork(3, 2, hidden, 0.1, seed=3, bias=bias, activation=activation,
+                            loss=loss)  # fmt: skip
+    samples = np.random.default_rng(1).normal(size=(4, 3))
+    output = network.run(samples)
+    assert output.shape == (2, 4)
+    for column, sample in enumerate(samples):
+        expected = plain_deep_forward(network.weights, sample, activation, loss, bias)
+        np.testing.assert_allclose(output[:, column], expected, rtol=1e-12)
+    if loss == "cross_entropy":
+        np.testing.assert_allclose(output.sum(axis=0), 1.0)
+
+
+def test_the_layers_can_be_given_as_a_list_of_hidden_sizes_or_as_the_whole_structure():
+    by_hidden = NeuralNetwork(784, 10, [80, 80], 0.1, seed=0, bias=True)
+    by_structure = NeuralNetwork(network_structure=[784, 80, 80, 10], learning_rate=0.1, seed=0,
+                                 bias=True)  # fmt: skip
+    for network in (by_hidden, by_structure):
+        assert network.network_structure == [784, 80, 80, 10]
+        assert network.no_of_hidden_nodes == [80, 80]
+        assert [w.shape for w in network.weights] == [(80, 785), (80, 81), (10, 81)]
+        assert network.weights_in_hidden is network.weights[0]
+        assert network.weights_hidden_out is network.weights[-1]
+    for first, second in zip(by_hidden.weights, by_structure.weights, strict=True):
+        np.testing.assert_array_equal(first, second)
+    assert repr(by_structure) == (
+        "NeuralNetwork(network_structure=[784, 80, 80, 10], learning_rate=0.1, bias=True)"
+    )
+    assert NeuralNetwork(2, 1, [3], 0.1).no_of_hidden_nodes == 3
+
+
+def test_every_layer_is_drawn_from_one_generator_in_order_with_its_own_bound():
+    network = NeuralNetwork(network_structure=[4, 9, 16, 2], learning_rate=0.1, seed=5)
+    rng = np.random.default_rng(5)
+    for weights, (n_out, n_in) in zip(network.weights, [(9, 4), (16, 9), (2, 16)], strict=True):
+        np.testing.assert_array_equal(weights, initial_weights(n_out, n_in, rng))
+        assert np.abs(weights).max() <= 1 / np.sqrt(n_in)
+
+
+@pytest.mark.parametrize("weight_init", ["glorot", "he"])
+def test_glorot_and_he_start_the_biases_at_zero(weight_init):
+    network = NeuralNetwork(3, 2, [4, 5], 0.1, seed=0, bias=True, weight_init=weight_init)
+    for weights in network.weights:
+        assert np.all(weights[:, -1] == 0) and np.all(weights[:, :-1] != 0)
+
+
+def test_repr_shows_the_options_that_differ_from_the_defaults():
+    network = NeuralNetwork(2, 3, 4, 0.01, activation="relu", loss="cross_entropy",
+                            weight_init="he", optimizer="adam", l2=0.001, dropout=0.2,
+                            dtype=np.float32)  # fmt: skip
+    assert repr(network) == (
+        "NeuralNetwork(no_of_in_nodes=2, no_of_out_nodes=3, no_of_hidden_nodes=4, "
+        "learning_rate=0.01, activation='relu', loss='cross_entropy', weight_init='he', "
+        "optimizer='adam', l2=0.001, dropout=0.2, dtype='float32')"
+    )
+    assert (network.activation, network.loss, network.dtype) == ("relu", "cross_entropy",
+                                                                 np.float32)  # fmt: skip
+
+
+def test_float32_networks_keep_float32_weights_and_outputs():
+    network = NeuralNetwork(3, 2, [4, 4], 0.1, seed=0, bias=True, dtype="float32")
+    assert all(w.dtype == np.float32 for w in network.weights)
+    output = network.run(np.ones((5, 3)))
+    assert output.dtype == np.float32
+    reference = NeuralNetwork(3, 2, [4, 4], 0.1, seed=0, bias=True)
+    np.testing.assert_allclose(output, reference.run(np.ones((5, 3))), rtol=1e-6)
+    network.weights_in_hidden = np.zeros((4, 4))
+    assert network.weights_in_hidden.dtype == np.float32
+
+
+def test_all_weights_can_be_set_at_once_and_are_copied():
+    network = NeuralNetwork(2, 1, [2, 2], 0.1, seed=0)
+    matrices = [np.eye(2), np.eye(2), np.ones((1, 2))]
+    network.weights = matrices
+    matrices[0][0, 0] = 5.0
+    np.testing.assert_array_equal(network.weights[0], np.eye(2))
+    assert isinstance(network.weights, tuple)
+
+
+@pytest.mark.parametrize(
+    ("value", "error", "message"),
+    [
+        ([np.eye(2)], ValueError, "weights: expected a list of 3 matrices, one per layer"),
+        (np.eye(2), ValueError, "weights: expected a list of 3 matrices"),
+        ([np.eye(2), np.eye(3), np.ones((1, 2))], ValueError,
+         r"weights\[1\]: expected an array of shape \(2, 2\), got shape \(3, 3\)"),
+        ([np.eye(2), np.eye(2), [[np.inf, 0]]], ValueError,
+         r"weights\[2\]: expected finite numbers, got inf"),
+    ],
+)  # fmt: skip
+def test_a_bad_list_of_weights_is_refused_by_name(value, error, message):
+    network = NeuralNetwork(2, 1, [2, 2], 0.1, seed=0)
+    with pytest.raises(error, match=message):
+        network.weights = value
+
+
+@pytest.mark.parametrize(
+    ("arguments", "error", "message"),
+    [
+        ({"no_of_hidden_nodes": []}, ValueError,
+         r"no_of_hidden_nodes: expected at least one hidden layer, got \[\]"),
+        ({"no_of_hidden_nodes": [3, 0]}, ValueError,
+         "no_of_hidden_nodes: expected a positive integer, got 0"),
+        ({"network_structure": [2, 3]}, ValueError,
+         "network_structure: expected a list of at least 3 layer sizes"),
+        ({"network_structure": "2-3-1"}, ValueError, "network_structure: expected a list"),
+        ({"network_structure": [2, 3.5, 1]}, TypeError,
+         "network_structure: expected a positive integer, got 3.5"),
+        ({"network_structure": [2, 3, 1], "no_of_in_nodes": 2}, TypeError,
+         "network_structure: give either it or the numbers of nodes, not both"),
+        ({"activation": "softmax"}, ValueError,
+         "activation: expected one of 'sigmoid', 'tanh', 'relu', got 'softmax'"),
+        ({"activation": None}, ValueError, "activation: expected one of"),
+        ({"loss": "mse"}, ValueError,
+         "loss: expected one of 'squared_error', 'cross_entropy', got 'mse'"),
+        ({"weight_init": "xavier"}, ValueError,
+         "weight_init: expected one of 'truncated_normal', 'glorot', 'he', got 'xavier'"),
+        ({"l2": -0.1}, ValueError, "l2: expected a finite number >= 0, got -0.1"),
+        ({"l2": np.inf}, ValueError, "l2: expected a finite number >= 0, got inf"),
+        ({"l2": "0"}, TypeError, "l2: expected a finite number >= 0, got '0'"),
+        ({"dropout": 1.0}, ValueError, r"dropout: expected a share in \[0, 1\), got 1.0"),
+        ({"dropout": -0.2}, ValueError, r"dropout: expected a share in \[0, 1\), got -0.2"),
+        ({"dtype": np.int32}, TypeError, "dtype: expected np.float64 or np.float32, got"),
+        ({"dtype": "float16"}, TypeError, "dtype: expected np.float64 or np.float32"),
+        ({"dtype": "double precision"}, TypeError, "dtype: expected np.float64 or np.float32"),
+        ({"dtype": None}, TypeError, "dtype: expected np.float64 or np.float32, got None"),
+    ],
+)  # fmt: skip
+def test_bad_layers_and_options_are_refused_by_name(arguments, error, message):
+    sizes = {"no_of_in_nodes": 2, "no_of_out_nodes": 1, "no_of_hidden_nodes": 3}
+    if "network_structure" in arguments:
+        sizes = {}
+    with pytest.raises(error, match=message):
+        NeuralNetwork(**{**sizes, "learning_rate": 0.1, **arguments})
+
+
+def test_the_forward_pass_appends_a_row_of_ones_to_each_layer_input():
+    network = NeuralNetwork(2, 1, [3, 2], 0.1, seed=0, bias=True)
+    layer_inputs, _ = network._forward(network._input_columns(np.array([[5.0, 6.0]])))
+    assert [x_hat.shape for x_hat in layer_inputs] == [(3, 1), (4, 1), (3, 1)]
+    for x_hat in layer_inputs:
+        assert x_hat[-1, 0] == 1.0
+    np.testing.assert_array_equal(layer_inputs[0][:, 0], [5.0, 6.0, 1.0])

@@ -1,4 +1,4 @@
-"""Tests of nnlib.weights: the truncated normal initialisation."""
+"""Tests of nnlib.weights: the truncated normal initialisation, Glorot and He."""
 
 import re
 
@@ -8,7 +8,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from scipy import stats
 
-from nnlib.weights import as_generator, initial_weights, truncated_normal, weight_bound
+from nnlib.weights import (
+    as_generator,
+    glorot_weights,
+    he_weights,
+    initial_weights,
+    layer_weights,
+    truncated_normal,
+    weight_bound,
+)
 
 
 @given(n_out=st.integers(1, 30), n_in=st.integers(1, 30), seed=st.integers(0, 2**32))
@@ -99,10 +107,54 @@ def test_bad_layer_sizes_are_refused_by_name(n_out, n_in, error, message):
     [
         ({"low": 1.0, "upp": 1.0}, ValueError, "expected low < upp, got low=1.0 and upp=1.0"),
         ({"sd": 0.0}, ValueError, "sd: expected a positive finite number, got 0.0"),
-        ({"mean": "0"}, TypeError, "mean: expected a real number, got '0'"),
-        ({"upp": float("inf")}, ValueError, "upp: expected a finite number, got inf"),
+        ({"mean": "0"}, TypeError, "mean: expected a finite real number, got '0'"),
+        ({"upp": float("inf")}, ValueError, "upp: expected a finite real number, got inf"),
     ],
 )
 def test_bad_truncated_normal_parameters_are_refused_by_name(kwargs, error, message):
     with pytest.raises(error, match=message):
         truncated_normal(**kwargs)
+
+
+def test_glorot_weights_are_uniform_within_the_root_of_six_over_the_fan_in_plus_fan_out():
+    weights = glorot_weights(100, 200, seed=0)
+    bound = np.sqrt(6 / 300)
+    assert weights.shape == (100, 200) and np.abs(weights).max() <= bound
+    assert stats.kstest(weights.ravel(), stats.uniform(-bound, 2 * bound).cdf).pvalue > 0.01
+
+
+def test_he_weights_are_normal_with_variance_two_over_the_fan_in():
+    weights = he_weights(100, 50, seed=0)
+    assert weights.shape == (100, 50)
+    assert stats.kstest(weights.ravel(), stats.norm(0, np.sqrt(2 / 50)).cdf).pvalue > 0.01
+
+
+@pytest.mark.parametrize("draw", [glorot_weights, he_weights])
+def test_glorot_and_he_take_a_seed_and_refuse_bad_sizes(draw):
+    np.testing.assert_array_equal(draw(3, 4, seed=1), draw(3, 4, seed=1))
+    with pytest.raises(ValueError, match="no_of_in_nodes: expected a positive integer, got 0"):
+        draw(3, 0)
+    with pytest.raises(TypeError, match="no_of_out_nodes: expected a positive integer"):
+        draw(None, 3)
+
+
+def test_a_layer_counts_the_bias_node_as_an_input_only_for_the_truncated_normal():
+    rng, replay = np.random.default_rng(0), np.random.default_rng(0)
+    book = layer_weights("truncated_normal", 3, 4, True, rng)
+    np.testing.assert_array_equal(book, initial_weights(3, 5, replay))
+    glorot = layer_weights("glorot", 3, 4, True, rng)
+    np.testing.assert_array_equal(glorot[:, :-1], glorot_weights(3, 4, replay))
+    assert glorot.shape == (3, 5) and np.all(glorot[:, -1] == 0)
+    np.testing.assert_array_equal(layer_weights("he", 3, 4, False, rng), he_weights(3, 4, replay))
+
+
+def test_the_default_truncated_normal_is_the_standard_normal_cut_at_plus_minus_one():
+    distribution = truncated_normal()
+    assert distribution.support() == (-1.0, 1.0)
+    assert distribution.mean() == pytest.approx(0.0, abs=1e-12)
+    assert distribution.pdf(0.5) / distribution.pdf(0.0) == pytest.approx(np.exp(-0.125))
+
+
+def test_a_bad_lower_bound_is_refused_by_its_name():
+    with pytest.raises(TypeError, match=r"^low: expected a finite real number, got 'a'"):
+        truncated_normal(low="a")
