@@ -233,3 +233,24 @@ def test_the_hint_for_a_missing_answer_says_what_to_do():
         "`f` is not defined yet: write your answer in the cell above and run it, then run "
         "this check again."
     )
+
+
+def test_value_says_a_ragged_list_is_not_a_number(capsys):
+    out = verdict(capsys, lambda check: check.value([[1, 2], [3]], 1.0, "x"))
+    assert out == "✗ `x` should be a number, got a list\n"
+
+
+def test_value_takes_its_own_absolute_tolerance_of_1e_12_by_default(capsys):
+    assert verdict(capsys, lambda check: check.value(1e-10, 0.0, "x"))[0] == "✗"
+
+
+def test_value_accepts_true_and_false_as_expected_numbers(capsys):
+    out = verdict(capsys, lambda check: check.value([1.0, 0.0], [True, False], "flags"))
+    assert out == "✓ All 2 checks pass.\n"  # its shape, then its values
+
+
+def test_the_element_named_is_the_most_off_among_those_not_within_the_tolerance(capsys):
+    expected = np.array([1000.0, 1.0, 0, 0, 0, 0, 0])
+    actual = expected + np.array([0.5, 0.1, 0, 0, 0, 0, 0])  # the first is close to 1000
+    out = verdict(capsys, lambda check: check.value(actual, expected, "v", rtol=1e-3))
+    assert out == "✗ `v[1]` should be 1.0, got 1.1\n"
