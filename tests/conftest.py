@@ -1,12 +1,23 @@
-"""Fixtures shared by the tests of the built website, and the order in which tests start."""
+"""Fixtures shared by the tests of the built website, the order in which tests start, and
+the rule that no test is skipped.
+
+The browser is imported only by the fixtures that start it, so that the tests of nnlib
+run without the browser stack (`pytest tests/test_network.py`).
+"""
 
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
-from tools.browser import launch, new_context
 from tools.site import SITE, serve
+
+
+@pytest.fixture(scope="session")
+def built_site():
+    """The built website; a test that reads it fails, never skips, when it is missing."""
+    if not (SITE / "index.html").exists():
+        pytest.fail(f"{SITE} is not built: `make test` builds it before the tests")
+    return SITE
 
 
 @pytest.fixture(scope="module")
@@ -22,6 +33,10 @@ def site_url(request):
 
 @pytest.fixture(scope="module")
 def browser():
+    from playwright.sync_api import sync_playwright
+
+    from tools.browser import launch
+
     with sync_playwright() as playwright:
         browser = launch(playwright)
         yield browser
@@ -30,6 +45,8 @@ def browser():
 
 @pytest.fixture
 def context(browser):
+    from tools.browser import new_context
+
     context = new_context(browser)
     yield context
     context.close()
@@ -52,3 +69,26 @@ def pytest_collection_modifyitems(items):
         return SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST else len(SLOWEST_FIRST)
 
     items.sort(key=rank)
+
+
+# A skipped test proves nothing, and a missing build must not pass as "skipped": the run
+# fails if any test was skipped (the reports of every xdist worker reach this process).
+SKIPPED = []
+
+
+def pytest_runtest_logreport(report):
+    if report.skipped:
+        SKIPPED.append(report.nodeid)
+
+
+def pytest_sessionfinish(session):
+    if SKIPPED and session.exitstatus == pytest.ExitCode.OK:
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
+
+
+def pytest_terminal_summary(terminalreporter):
+    if SKIPPED:
+        terminalreporter.write_line(
+            f"{len(SKIPPED)} tests were skipped, which fails the run: " + ", ".join(SKIPPED[:5]),
+            red=True,
+        )

@@ -12,7 +12,7 @@ from tools.notebooks import ROOT, toc_files, toc_notebooks
 from tools.site import SITE, html_pages
 
 NOTEBOOKS = toc_notebooks()
-SITE_BUILT = pytest.mark.skipif(not SITE.exists(), reason="the site is not built: `make test`")
+SITE_BUILT = pytest.mark.usefixtures("built_site")
 
 
 def figure_cells(path):

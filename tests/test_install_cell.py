@@ -61,7 +61,7 @@ def test_the_cell_follows_the_setting_in_the_book_configuration(tmp_path):
     assert 'repository = "https://example.org/course/book.git"\nbranch = "spring"\n' in source
 
 
-@pytest.mark.skipif(not SITE.exists(), reason="the site is not built: run `make test`")
+@pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_the_website_does_not_show_the_install_cell(path):
     page = SITE / path.relative_to(ROOT).with_suffix(".html")

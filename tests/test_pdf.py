@@ -20,9 +20,13 @@ from tools.install_cell import is_install_cell
 from tools.pdf import DEFAULT_OUTPUT as PDF
 
 CHAPTERS = chapters()
-pytestmark = pytest.mark.skipif(
-    not (PDF / "book.pdf").exists(), reason="the PDFs are not built: `make test` builds them"
-)
+
+
+@pytest.fixture(scope="module", autouse=True)
+def printed():
+    """A test of the PDFs fails, never skips, when they are missing."""
+    if not (PDF / "book.pdf").exists():
+        pytest.fail(f"{PDF} holds no PDFs: `make test` prints them before the tests")
 
 
 @cache

@@ -3,7 +3,9 @@ solution and no teachers' page on it.
 
 The tests of tests/test_site_pages.py run here again, on _build/student/html: every page
 loads offline with its figures and formulas, passes axe in light and dark mode, and
-works on a phone.
+works on a phone. Its pages share the theme, the templates and the chapters' text with
+the full site, which axe checks whole; here axe checks what differs, the exercises of each
+chapter (and the whole of any page without them).
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ WEBSITE = Website(
         f"book/{chapter.path.stem}.html": EDITION / "notebooks" / chapter.path.name
         for chapter in chapters()
     },
+    checked_by_axe="section#exercises",
 )
 
 

@@ -49,7 +49,7 @@ def test_the_outline_has_a_session_for_every_chapter_with_its_goals_and_exercise
             assert re.search(rf"<{exercise.label}>` \| {exercise.level} \| ", outline)
 
 
-@pytest.mark.skipif(not OUTLINE_PAGE.exists(), reason="the site is not built: run `make test`")
+@pytest.mark.usefixtures("built_site")
 def test_the_built_outline_page_links_every_exercise_of_every_chapter():
     page = BeautifulSoup(OUTLINE_PAGE.read_text(), "html.parser")
     for permalink in page.select("a.headerlink"):

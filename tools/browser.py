@@ -114,16 +114,20 @@ def new_context_in_mode(browser, mode: str, **options):
     return context
 
 
-def accessibility_violations(page, impacts=SERIOUS) -> list[str]:
-    """What axe-core finds on the page, one line per rule and impact in ``impacts``."""
+def accessibility_violations(page, impacts=SERIOUS, within: str | None = None) -> list[str]:
+    """What axe-core finds on the page, one line per rule and impact in ``impacts``; with
+    ``within``, a CSS selector, only in that part of the page where it has one."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     options = {"resultTypes": ["violations"], "noHtml": True}  # only the targets are reported
     violations = page.evaluate(
-        "async options => (await axe.run(document, options)).violations"
+        "async ([options, within]) => {"
+        " const context = within && document.querySelector(within)"
+        " ? {include: [[within]]} : document;"
+        " return (await axe.run(context, options)).violations"
         ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
-        " targets: v.nodes.map(n => n.target.join(' '))}))",
-        options,
+        " targets: v.nodes.map(n => n.target.join(' '))})); }",
+        [options, within],
     )
     return [
         f"{v['impact']}: {v['id']} ({v['help']}) at {', '.join(v['targets'][:3])}"

@@ -1,0 +1,46 @@
+"""Rules of the test suite itself: a skipped test fails the run, and the tests of nnlib
+need no browser."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from tools.notebooks import ROOT
+
+
+def run_pytest(folder, *arguments, environment=None):
+    return subprocess.run(
+        [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
+         "--rootdir", str(folder), *arguments],
+        cwd=folder, capture_output=True, text=True, check=False,
+        env={**os.environ, "PYTHONPATH": str(ROOT), **(environment or {})},
+    )  # fmt: skip
+
+
+def test_a_skipped_test_fails_the_run_and_is_named(tmp_path):
+    (tmp_path / "test_example.py").write_text(
+        "import pytest\n\n\ndef test_runs():\n    pass\n\n\n"
+        "@pytest.mark.skipif(True, reason='nothing built')\ndef test_needs_a_build():\n    pass\n"
+    )
+    skipping = run_pytest(tmp_path, "-p", "tests.conftest", "test_example.py")
+    assert skipping.returncode == 1, skipping.stdout
+    assert "1 tests were skipped, which fails the run" in skipping.stdout
+    assert "test_needs_a_build" in skipping.stdout
+    (tmp_path / "test_example.py").write_text("def test_runs():\n    pass\n")
+    passing = run_pytest(tmp_path, "-p", "tests.conftest", "test_example.py")
+    assert passing.returncode == 0, passing.stdout
+
+
+def test_the_tests_of_nnlib_run_where_the_browser_cannot_be_imported(tmp_path):
+    fake = tmp_path / "no-browser" / "playwright"
+    fake.mkdir(parents=True)
+    (fake / "__init__.py").write_text("raise ImportError('no browser on this machine')\n")
+    environment = {"PYTHONPATH": os.pathsep.join([str(fake.parent), str(ROOT)])}
+    result = run_pytest(
+        ROOT, "-p", "no:randomly", str(ROOT / "tests" / "test_weights.py"), "-x",
+        environment=environment,
+    )  # fmt: skip
+    assert result.returncode == 0, result.stdout[-2000:]
+    assert " passed" in result.stdout
