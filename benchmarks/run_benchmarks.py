@@ -95,7 +95,7 @@ def forward_pass(rows) -> list[tuple[str, float, str]]:
     timings = best_times({
         "nnlib `run`": lambda: net.run(rows),
         "bare NumPy floor": lambda: floors.forward(w_ih, w_ho, rows, True),
-        "per-sample loop (source chapter)": (
+        "per-sample loop (one `run` per sample)": (
             lambda: floors.per_sample_forward(w_ih, w_ho, rows, True)
         ),
         "scikit-learn `predict_proba`": lambda: classifier.predict_proba(rows),
