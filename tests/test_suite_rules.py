@@ -15,7 +15,9 @@ def run_pytest(folder, *arguments, environment=None):
         [sys.executable, "-m", "pytest", "-q", "-o", "addopts=", "-p", "no:cacheprovider",
          "--rootdir", str(folder), *arguments],
         cwd=folder, capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT), **(environment or {})},
+        # Only the plugins named here: the run starts in a second, not in ten.
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1",
+             **(environment or {})},
     )  # fmt: skip
 
 
@@ -28,9 +30,7 @@ def test_a_skipped_test_fails_the_run_and_is_named(tmp_path):
     assert skipping.returncode == 1, skipping.stdout
     assert "1 tests were skipped, which fails the run" in skipping.stdout
     assert "test_needs_a_build" in skipping.stdout
-    (tmp_path / "test_example.py").write_text("def test_runs():\n    pass\n")
-    passing = run_pytest(tmp_path, "-p", "tests.conftest", "test_example.py")
-    assert passing.returncode == 0, passing.stdout
+    assert "1 passed, 1 skipped" in skipping.stdout
 
 
 def test_the_tests_of_nnlib_run_where_the_browser_cannot_be_imported(tmp_path):
@@ -39,7 +39,7 @@ def test_the_tests_of_nnlib_run_where_the_browser_cannot_be_imported(tmp_path):
     (fake / "__init__.py").write_text("raise ImportError('no browser on this machine')\n")
     environment = {"PYTHONPATH": os.pathsep.join([str(fake.parent), str(ROOT)])}
     result = run_pytest(
-        ROOT, "-p", "no:randomly", str(ROOT / "tests" / "test_weights.py"), "-x",
+        ROOT, "-p", "no:randomly", str(ROOT / "tests" / "test_checks.py"), "-x",
         environment=environment,
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-2000:]
