@@ -65,12 +65,13 @@ def test_nbval_with_the_plugin_fails_on_exactly_the_changed_cells_of_a_chapter(t
     subprocess.run(
         [
             sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "-o", "addopts=",
-            "--nbval", "--nbval-current-env", "-p", "tools.nbval_checks",
+            "-p", "nbval.plugin", "--nbval", "--nbval-current-env", "-p", "tools.nbval_checks",
             f"--nbval-sanitize-with={ROOT / 'tests' / 'nbval_sanitize.cfg'}",
             f"--junitxml={report}", "--rootdir", str(tmp_path), str(tmp_path),
         ],
         cwd=tmp_path, capture_output=True, text=True, check=False,
-        env={**os.environ, "PYTHONPATH": str(ROOT)},
+        # nbval and the checks, and no other plugin to load.
+        env={**os.environ, "PYTHONPATH": str(ROOT), "PYTEST_DISABLE_PLUGIN_AUTOLOAD": "1"},
     )  # fmt: skip
     failed, passed, failed_claims = set(), 0, set()
     for case in ElementTree.parse(report).iter("testcase"):
