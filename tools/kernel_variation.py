@@ -24,6 +24,7 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import nbformat
+from nbclient.exceptions import CellExecutionError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.figures import figure_differences
@@ -77,11 +78,11 @@ def differences(stored, fresh) -> list[str]:
 
 def run_under(path: Path, coretype: str) -> list[str]:
     stored = nbformat.read(path, as_version=4)
-    fresh = execute(
-        nbformat.read(path, as_version=4),
-        path.parent,
-        {"OPENBLAS_CORETYPE": coretype, "OPENBLAS_NUM_THREADS": "1", "OMP_NUM_THREADS": "1"},
-    )
+    environment = {"OPENBLAS_CORETYPE": coretype, "OPENBLAS_NUM_THREADS": "1"}
+    try:
+        fresh = execute(nbformat.read(path, as_version=4), path.parent, environment)
+    except CellExecutionError as error:  # a claim of the prose failed, or a cell
+        return [f"the run stopped: {str(error).strip().splitlines()[-1]}"]
     return differences(stored, fresh)
 
 
