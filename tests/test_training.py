@@ -477,12 +477,19 @@ def test_weighted_sums_that_overflow_saturate_without_warnings_and_weights_stay_
     assert all(np.all(np.isfinite(w)) for w in network.weights)
 
 
-def test_gradients_draw_dropout_masks_as_train_does():
-    first = NeuralNetwork(3, 2, [5, 4], 0.1, seed=8, dropout=0.5)
-    second = NeuralNetwork(3, 2, [5, 4], 0.1, seed=8, dropout=0.5)
+def dropout_twins(learning_rate):
+    """A network with dropout, a problem, and the gradients that an equal network computes
+    with the dropout masks it draws first."""
+    first = NeuralNetwork(3, 2, [5, 4], learning_rate, seed=8, dropout=0.5)
+    second = NeuralNetwork(3, 2, [5, 4], learning_rate, seed=8, dropout=0.5)
     x_rows, t_rows = problem([5, 4], "squared_error", n_out=2)
     masks = dropout_masks(second, len(x_rows))
-    expected = backpropagate(second, second._input_columns(x_rows), t_rows.T, masks)[0]
+    gradients = backpropagate(second, second._input_columns(x_rows), t_rows.T, masks)[0]
+    return first, x_rows, t_rows, gradients
+
+
+def test_gradients_draw_dropout_masks_as_train_does():
+    first, x_rows, t_rows, expected = dropout_twins(0.1)
     for ours, theirs in zip(first.gradients(x_rows, t_rows), expected, strict=True):
         np.testing.assert_array_equal(ours, theirs)
     without = NeuralNetwork(3, 2, [5, 4], 0.1, seed=8).gradients(x_rows, t_rows)
@@ -506,11 +513,7 @@ def test_fit_takes_batches_of_32_and_shows_no_progress_bar_by_default(monkeypatc
 
 
 def test_train_applies_dropout_with_the_masks_it_draws():
-    first = NeuralNetwork(3, 2, [5, 4], 0.5, seed=8, dropout=0.5)
-    second = NeuralNetwork(3, 2, [5, 4], 0.5, seed=8, dropout=0.5)
-    x_rows, t_rows = problem([5, 4], "squared_error", n_out=2)
-    masks = dropout_masks(second, len(x_rows))
-    gradients = backpropagate(second, second._input_columns(x_rows), t_rows.T, masks)[0]
+    first, x_rows, t_rows, gradients = dropout_twins(0.5)
     before = [w.copy() for w in first.weights]
     first.train(x_rows, t_rows)
     for w_before, gradient, w_after in zip(before, gradients, first.weights, strict=True):
