@@ -15,11 +15,18 @@ import pytest
 
 from nnlib.checking import PASS_MARK
 from tools.chapters import SOLUTION_END, SOLUTION_START, chapter_files, read_chapter
-from tools.notebooks import KERNELSPEC, LANGUAGE_INFO_KEYS, ROOT, toc_files, toc_notebooks
+from tools.notebooks import (
+    KERNELSPEC,
+    LANGUAGE_INFO_KEYS,
+    ROOT,
+    sanitize_rules,
+    text_outputs,
+    toc_files,
+    toc_notebooks,
+)
 
 NOTEBOOKS = toc_notebooks()
 CHAPTERS = chapter_files()
-SANITIZE_FILE = ROOT / "tests" / "nbval_sanitize.cfg"
 # A cell whose output honestly varies is one that measures time.
 VARYING_OUTPUT_MARKERS = ("timeit", "perf_counter")
 # The verdict of a check cell whose answer passes.
@@ -36,36 +43,6 @@ def code_cells(notebook):
 
 def tags(cell) -> list[str]:
     return cell.metadata.get("tags", [])
-
-
-def text_outputs(cell):
-    """Every text that nbval compares for this cell: streams, reprs, HTML, errors."""
-    for output in cell.outputs:
-        if output.output_type == "stream":
-            yield output.text
-        elif output.output_type == "error":
-            yield f"{output.ename}: {output.evalue}"
-        else:
-            for mime in ("text/plain", "text/html"):
-                if mime in output.get("data", {}):
-                    yield output.data[mime]
-
-
-def sanitize_rules() -> list[tuple[str, str]]:
-    lines = [
-        line.rstrip("\n")
-        for line in SANITIZE_FILE.read_text().splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    assert len(lines) % 2 == 0, "every 'regex:' line needs a 'replace:' line after it"
-    rules = []
-    for regex_line, replace_line in zip(lines[::2], lines[1::2], strict=True):
-        assert regex_line.startswith("regex: "), f"expected 'regex: ...', got {regex_line!r}"
-        assert replace_line.startswith("replace: "), (
-            f"expected 'replace: ...', got {replace_line!r}"
-        )
-        rules.append((regex_line.removeprefix("regex: "), replace_line.removeprefix("replace: ")))
-    return rules
 
 
 def test_the_book_has_its_nine_chapters_in_reading_order():

@@ -16,7 +16,6 @@ Usage: python tools/kernel_variation.py [NOTEBOOK ...]   (default: every chapter
 
 from __future__ import annotations
 
-import itertools
 import re
 import sys
 import tempfile
@@ -28,32 +27,13 @@ from nbclient.exceptions import CellExecutionError
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.figures import figure_differences
-from tools.notebooks import ROOT, execute, toc_notebooks
+from tools.notebooks import execute, sanitize_rules, text_outputs, toc_notebooks
 
 CORETYPES = ("Sandybridge", "Prescott")
-SANITIZE = ROOT / "tests" / "nbval_sanitize.cfg"
 
 
-def sanitize_rules() -> list[tuple[str, str]]:
-    lines = [line for line in SANITIZE.read_text().splitlines() if line.strip()]
-    rules = []
-    for line, following in itertools.pairwise(lines):
-        if line.startswith("regex: ") and following.startswith("replace: "):
-            rules.append((line.removeprefix("regex: "), following.removeprefix("replace: ")))
-    return rules
-
-
-def text_of(outputs, rules) -> str:
-    parts = []
-    for output in outputs:
-        if output.output_type == "stream":
-            parts.append(output.text)
-        elif output.output_type == "error":
-            parts.append(f"{output.ename}: {output.evalue}")
-        else:
-            data = output.get("data", {})
-            parts.extend(str(data[key]) for key in ("text/plain", "text/html") if key in data)
-    text = "".join(parts)
+def text_of(cell, rules) -> str:
+    text = "".join(text_outputs(cell))
     for regex, replacement in rules:
         text = re.sub(regex, replacement, text)
     return text
@@ -67,7 +47,7 @@ def differences(stored, fresh) -> list[str]:
     for index, (old, new) in enumerate(pairs):
         if old.cell_type != "code" or "nbval-ignore-output" in old.metadata.get("tags", []):
             continue
-        old_text, new_text = text_of(old.outputs, rules), text_of(new.outputs, rules)
+        old_text, new_text = text_of(old, rules), text_of(new, rules)
         if old_text != new_text:
             found.append(f"cell {index}: text\n  stored: {old_text!r}\n  now:    {new_text!r}")
         with tempfile.TemporaryDirectory() as workdir:

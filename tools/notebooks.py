@@ -17,6 +17,8 @@ from traitlets import default
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL_NAME = "python3"
+# Output that legitimately differs between runs, replaced before nbval compares.
+SANITIZE_FILE = ROOT / "tests" / "nbval_sanitize.cfg"
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": KERNEL_NAME}
 # The parts of language_info that do not depend on the machine (no version number).
 LANGUAGE_INFO_KEYS = (
@@ -183,3 +185,33 @@ def merge_streams(notebook: nbformat.NotebookNode) -> None:
                 merged.append(output)
         if "outputs" in cell:
             cell.outputs = merged
+
+
+def text_outputs(cell):
+    """Every text that nbval compares for this cell: streams, reprs, HTML, errors."""
+    for output in cell.outputs:
+        if output.output_type == "stream":
+            yield output.text
+        elif output.output_type == "error":
+            yield f"{output.ename}: {output.evalue}"
+        else:
+            for mime in ("text/plain", "text/html"):
+                if mime in output.get("data", {}):
+                    yield output.data[mime]
+
+
+def sanitize_rules() -> list[tuple[str, str]]:
+    lines = [
+        line.rstrip("\n")
+        for line in SANITIZE_FILE.read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert len(lines) % 2 == 0, "every 'regex:' line needs a 'replace:' line after it"
+    rules = []
+    for regex_line, replace_line in zip(lines[::2], lines[1::2], strict=True):
+        assert regex_line.startswith("regex: "), f"expected 'regex: ...', got {regex_line!r}"
+        assert replace_line.startswith("replace: "), (
+            f"expected 'replace: ...', got {replace_line!r}"
+        )
+        rules.append((regex_line.removeprefix("regex: "), replace_line.removeprefix("replace: ")))
+    return rules
