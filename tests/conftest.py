@@ -52,13 +52,14 @@ def context(browser):
     context.close()
 
 
-# The modules that take longest (browsers, notebook runs, nbgrader) start first, so that
-# the two workers of `make test` (pytest-xdist, a module per worker) finish together.
+# The modules that take longest (browsers, chapters, nbgrader) start first, so that the
+# two workers of `make test` (pytest-xdist, a module per worker) finish together. The
+# chapters run after the browsers, the later (longer) ones first.
 SLOWEST_FIRST = (
     "test_site_pages.py",
     "test_student_site.py",
+    "chapters",
     "test_nbgrader_course.py",
-    "test_student_edition.py",
     "test_nbval_catches_changes.py",
 )
 
@@ -66,7 +67,9 @@ SLOWEST_FIRST = (
 def pytest_collection_modifyitems(items):
     def rank(item):
         name = item.path.name
-        return SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST else len(SLOWEST_FIRST)
+        if item.path.suffix == ".ipynb":
+            return SLOWEST_FIRST.index("chapters"), -int(name.split("_")[0])
+        return SLOWEST_FIRST.index(name) if name in SLOWEST_FIRST else len(SLOWEST_FIRST), 0
 
     items.sort(key=rank)
 

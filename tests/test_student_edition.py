@@ -2,27 +2,24 @@
 
 `make test` first builds the edition into _build/student (`make student`) and creates
 its environment in .venv-student from the edition's own requirements.txt, as a student
-would. The notebooks run in that environment, each from top to bottom, with, after
-each exercise's check of the empty answer, a typical wrong answer and its check, then
-the solution and its check (tests/wrong_answers.py): one run per chapter shows that
-each check gives a readable hint for the empty and the wrong answer and passes the
-solution, in the environment that students get.
+would. Each chapter runs once in that environment, as its trial notebook: the student
+notebook with, after each exercise's check of the empty answer, typical wrong answers and
+correct ones (tests/wrong_answers.py), each with its check, then the solution and its
+check (tools/trials.py). nbval runs it, and the plugin tools/nbval_checks.py judges each
+verdict; the tests here check what the trial notebooks hold and that the judging can fail.
 """
 
 from __future__ import annotations
 
-import copy
-import re
 import subprocess
 import zipfile
 
 import nbformat
 import pytest
-from wrong_answers import WRONG_ANSWERS
 
 from nnlib.checking import FAIL_MARK, PASS_MARK
 from tools.chapters import chapter_files, chapters
-from tools.notebooks import ROOT, execute_all
+from tools.notebooks import ROOT
 from tools.student_edition import (
     ANSWER_PROMPT,
     DEFAULT_OUTPUT,
@@ -32,11 +29,17 @@ from tools.student_edition import (
     lean_requirements,
     student_notebook,
 )
+from tools.trials import (
+    NOT_DEFINED,
+    STUDENT_PYTHON,
+    WHERE_FROM,
+    trial_notebook,
+    verdict_problem,
+    wrong_answers,
+)
 
 CHAPTERS = chapters()
-PASSED = re.compile(rf"{PASS_MARK} (All \d+ checks pass|The check passes)\.\n")
 EDITION = DEFAULT_OUTPUT
-STUDENT_PYTHON = ROOT / ".venv-student" / "bin" / "python"
 # What the book needs to be built and tested, and students do not.
 AUTHORING_TOOLS = ("jupyter-book", "sphinx", "pytest", "nbval", "playwright", "ruff", "nbgrader")
 
@@ -188,109 +191,77 @@ def test_everything_but_the_exercises_is_intact_with_its_outputs(edition, chapte
     assert student == kept
 
 
-# ---------------------------------------------------------------- in the students' environment
-
-WHERE_FROM = "import sys, nnlib\nprint(sys.prefix)\nprint(nnlib.__file__)"
-
-
-def trial_cell(source, role, label):
-    cell = nbformat.v4.new_code_cell(source)
-    cell.metadata["trial"] = {"role": role, "label": label}
-    return cell
+# ------------------------------------------ every exercise tried, in the students' environment
+# `make test` runs each chapter once, as its trial notebook (tools/trials.py), in the
+# students' environment: nbval compares the stored outputs, and the plugin
+# tools/nbval_checks.py judges the verdict of every check. Here: that the trial
+# notebooks hold what they should, and that the judging can fail.
 
 
-def trial_notebook(chapter):
-    """The student notebook with, after each check, a wrong answer, the check, the
-    solution and the check again; and first a cell that says where nnlib comes from."""
-    notebook = copy.deepcopy(student_copy(chapter))
+def test_every_exercise_has_typical_wrong_answers_and_a_correct_one_written_differently():
+    answers = wrong_answers()
+    assert set(answers) == {e.label for chapter in CHAPTERS for e in chapter.exercises}
+    for label, tried in answers.items():
+        assert len(tried["wrong"]) >= 1, label
+        for code, hint in tried["wrong"]:
+            assert code.strip() and hint.strip(), label
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
+def test_the_trial_notebook_is_the_student_notebook_with_every_answer_tried(edition, chapter):
     original = nbformat.read(chapter.path, as_version=4)
-    check_ids = {f"{exercise.label}-check": exercise for exercise in chapter.exercises}
-    cells = [trial_cell(WHERE_FROM, "where-from", "")]
-    for cell in notebook.cells:
-        cells.append(cell)
-        if cell.id in check_ids:
-            exercise = check_ids[cell.id]
-            solution = "\n\n".join(
-                original.cells[i].source
-                for i in exercise.solution_cells
-                if original.cells[i].cell_type == "code"
-            )
-            cells += [
-                trial_cell(WRONG_ANSWERS[exercise.label][0], "wrong", exercise.label),
-                trial_cell(cell.source, "wrong-check", exercise.label),
-                trial_cell(solution, "solution", exercise.label),
-                trial_cell(cell.source, "solution-check", exercise.label),
-            ]
-    notebook.cells = cells
-    return notebook
+    answers = wrong_answers()
+    trial = trial_notebook(chapter, answers)
+    assert trial.cells[0].source == WHERE_FROM and trial.cells[0].outputs
+    solutions = [original.cells[i] for e in chapter.exercises for i in e.solution_cells]
+    check_ids = {f"{exercise.label}-check" for exercise in chapter.exercises}
+    assert [
+        cell for cell in trial.cells[1:] if "trial" not in cell.metadata and cell not in solutions
+    ] == [cell for cell in student_copy(chapter).cells if cell.get("id") not in check_ids]
+    for exercise in chapter.exercises:
+        tried = answers[exercise.label]
+        label = exercise.label
+        mine = [c for c in trial.cells if c.metadata.get("trial", {}).get("label") == label]
+        expected = (
+            ["empty-check"]
+            + ["wrong", "wrong-check"] * len(tried["wrong"])
+            + ["right", "right-check"] * len(tried["right"])
+            + ["solution-check"]
+        )
+        assert [cell.metadata.trial.role for cell in mine] == expected
+        assert [cell.source for cell in mine if cell.metadata.trial.role == "wrong"] == [
+            code for code, _ in tried["wrong"]
+        ]
+        check = original.cells[exercise.check_cell]
+        assert {cell.source for cell in mine if cell.metadata.trial.role.endswith("check")} == {
+            check.source
+        }
+        assert mine[-1].outputs == check.outputs  # the stored verdict, which nbval compares
+        # The chapter's own solution cells, with their stored outputs, before its check.
+        solution = [original.cells[i] for i in exercise.solution_cells]
+        at = next(i for i, cell in enumerate(trial.cells) if cell is mine[-1])
+        assert trial.cells[at - len(solution) : at] == solution
 
 
-@pytest.fixture(scope="module")
-def trials(edition):
-    notebooks = [trial_notebook(chapter) for chapter in CHAPTERS]
-    executed = execute_all(
-        notebooks,
-        edition / "notebooks",
-        {"PYTHONDONTWRITEBYTECODE": "1"},  # the edition stays as it was built
-        kernel_python=STUDENT_PYTHON,
-    )
-    return dict(zip((chapter.path.name for chapter in CHAPTERS), executed, strict=True))
+VERDICTS = {
+    "empty-check": f"{FAIL_MARK} `weights` {NOT_DEFINED}.\n",
+    "wrong-check": f"{FAIL_MARK} `weights` should be an array of shape (2, 3), got (3, 2)\n",
+    "right-check": f"{PASS_MARK} All 3 checks pass.\n",
+    "solution-check": f"{PASS_MARK} The check passes.\n",
+}
 
 
-def printed(cell) -> str:
-    return "".join(output.get("text", "") for output in cell.outputs)
-
-
-def verdicts(notebook, chapter, role):
-    """Each exercise's label and what its check printed, after the answer of ``role``."""
-    if role == "empty":
-        ids = {f"{exercise.label}-check": exercise.label for exercise in chapter.exercises}
-        return {ids[cell.id]: printed(cell) for cell in notebook.cells if cell.id in ids}
-    return {
-        cell.metadata["trial"]["label"]: printed(cell)
-        for cell in notebook.cells
-        if cell.metadata.get("trial", {}).get("role") == role
-    }
-
-
-def test_every_exercise_has_a_typical_wrong_answer():
-    assert set(WRONG_ANSWERS) == {e.label for chapter in CHAPTERS for e in chapter.exercises}
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
-def test_every_notebook_runs_top_to_bottom_in_the_students_environment(trials, chapter):
-    executed = trials[chapter.path.name]
-    prefix, nnlib_file = printed(executed.cells[0]).split()
-    assert prefix == str(ROOT / ".venv-student")
-    assert nnlib_file == str(EDITION / "nnlib" / "__init__.py")
-    assert all(cell.execution_count for cell in executed.cells if cell.cell_type == "code")
-    for cell in executed.cells:
-        errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
-        if "raises-exception" not in cell.metadata.get("tags", []):
-            assert errors == [], f"{cell.source[:60]!r} raised {errors[0].ename}"
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
-def test_each_check_names_what_is_missing_in_the_empty_answer(trials, chapter):
-    for label, verdict in verdicts(trials[chapter.path.name], chapter, "empty").items():
-        assert verdict.startswith(f"{FAIL_MARK} `"), f"{label}: {verdict!r}"
-        assert "is not defined yet: write your answer in the cell above" in verdict, label
-        assert verdict.count("\n") == 1, f"{label}: one line expected, got {verdict!r}"
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
-def test_each_check_gives_its_hint_for_a_typical_wrong_answer(trials, chapter):
-    found = verdicts(trials[chapter.path.name], chapter, "wrong-check")
-    assert set(found) == {exercise.label for exercise in chapter.exercises}
-    for label, verdict in found.items():
-        assert verdict.startswith(f"{FAIL_MARK} "), f"{label}: {verdict!r}"
-        assert WRONG_ANSWERS[label][1] in verdict, f"{label}: {verdict!r}"
-        assert verdict.count("\n") == 1 and "Traceback" not in verdict
-
-
-@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
-def test_each_check_passes_the_solution_after_a_wrong_answer(trials, chapter):
-    found = verdicts(trials[chapter.path.name], chapter, "solution-check")
-    assert set(found) == {exercise.label for exercise in chapter.exercises}
-    for label, verdict in found.items():
-        assert PASSED.fullmatch(verdict), f"{label}: {verdict!r}"
+def test_the_verdicts_are_judged_by_what_the_answer_was():
+    hint = "should be an array of shape (2, 3)"
+    for role, verdict in VERDICTS.items():
+        trial = {"role": role, "label": "ex-x", "number": 1, "hint": hint}
+        assert verdict_problem(trial, verdict) is None, role
+        for other_role, other in VERDICTS.items():
+            if other_role != role and {role, other_role} != {"right-check", "solution-check"}:
+                assert verdict_problem(trial, other) is not None, (role, other_role)
+        assert verdict_problem(trial, verdict + verdict) is not None, "two lines"
+        assert verdict_problem(trial, "") is not None, "no verdict"
+    wrong = {"role": "wrong-check", "label": "ex-x", "number": 1, "hint": "another mistake"}
+    assert "another mistake" in verdict_problem(wrong, VERDICTS["wrong-check"])
+    traceback = f"{FAIL_MARK} Traceback (most recent call last) {NOT_DEFINED}\n"
+    assert verdict_problem({"role": "empty-check", "label": "ex-x"}, traceback) is not None

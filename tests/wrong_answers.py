@@ -1,8 +1,9 @@
-"""A typical wrong answer to every exercise, and the hint its check must give for it.
+"""Answers that learners write to every exercise: typical wrong ones, each with a piece
+of the one-line verdict its check must print, and correct ones written differently
+from the solution, which the check must pass.
 
-Each entry is the code a learner might write in the answer cell, and a piece of the
-one-line verdict that the exercise's check cell must print for it. The student-edition
-tests run each of them in the chapter, after the empty answer and before the solution.
+`make test` tries each of them in the chapter, in the students' environment, after the
+empty answer and before the solution (tools/trials.py).
 """
 
 WRONG_ANSWERS = {
@@ -182,3 +183,6 @@ WRONG_ANSWERS = {
         "`sigmoid_by_tanh(np.linspace(-40, 40, 101))[51]` should be 0.689974, got 0.832018",
     ),
 }
+
+
+ANSWERS = {label: {"wrong": [answer], "right": []} for label, answer in WRONG_ANSWERS.items()}

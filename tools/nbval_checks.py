@@ -1,4 +1,12 @@
-"""A pytest plugin that adds two checks to every notebook cell that nbval runs.
+"""A pytest plugin: nbval runs each chapter once, as students get it, and checks more.
+
+- **One run per chapter**: a chapter of the book is collected as its trial notebook
+  (:mod:`tools.trials`): the student edition's notebook with every exercise tried,
+  run in a kernel of the students' environment. nbval compares every stored output
+  of the chapter in it, solutions included; the verdict of every check after an
+  empty, a wrong, a correct answer is judged here (:func:`tools.trials.verdict_problem`).
+  With ``--chapters-as-written``, a chapter runs as it is, in this environment (quick,
+  while writing one; it needs no student edition).
 
 - **Figures**: nbval compares text outputs only, so a figure that no longer matches
   its code would go unnoticed. After nbval's own comparison, the stored PNGs are
@@ -16,15 +24,94 @@ nbval keeps what a cell printed in this run on the test item (``test_outputs``).
 
 from __future__ import annotations
 
+import functools
+import os
 import tempfile
+from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from nbval.plugin import IPyNbCell, coalesce_streams
+from nbval.kernel import RunningKernel
+from nbval.plugin import IPyNbCell, IPyNbFile, coalesce_streams, find_metadata_tags
 
+from tools.chapters import chapters
 from tools.claims import check_claims_in_kernel, claims_after
 from tools.figures import figure_differences
+from tools.notebooks import ROOT
 from tools.output_changes import changed_outputs
+from tools.trials import (
+    EDITION,
+    STUDENT_KERNEL,
+    STUDENT_PYTHON,
+    student_kernel_folder,
+    trial_notebook,
+    verdict_problem,
+)
+
+TRIAL_KERNELS = ROOT / "_build" / "trial-kernels"
+
+
+def pytest_addoption(parser):
+    parser.addoption(
+        "--chapters-as-written",
+        action="store_true",
+        help="run each chapter as it is, in this environment, without its exercises tried",
+    )
+
+
+class ChapterAsStudentsGetIt(IPyNbFile):
+    """A chapter of the book, collected as its trial notebook (module docstring)."""
+
+    chapter = None
+
+    def collect(self):
+        if not (EDITION / "nnlib").is_dir() or not STUDENT_PYTHON.exists():
+            raise pytest.fail.Exception(
+                f"{self.path.name}: the student edition or its environment is missing: "
+                "`make test` makes both (or run with --chapters-as-written)"
+            )
+        self.nb = trial_notebook(self.chapter)
+        code_cells = [cell for cell in self.nb.cells if cell.cell_type == "code"]
+        for number, cell in enumerate(code_cells):
+            options = defaultdict(bool, find_metadata_tags(cell.metadata))
+            options.setdefault("check", self.compare_outputs)
+            trial = cell.metadata.get("trial")
+            name = f"Cell {number}"
+            if trial is not None:
+                name += f" {trial['label']} {trial['role']} {trial.get('number', '')}".rstrip()
+            yield IPyNbCell.from_parent(
+                self, name=name, cell_num=number, cell=cell, options=options
+            )
+
+    def setup(self):
+        os.environ["JUPYTER_PATH"] = str(student_kernel_folder(TRIAL_KERNELS / str(os.getpid())))
+        self.kernel = RunningKernel(
+            STUDENT_KERNEL,
+            cwd=str(EDITION / "notebooks"),
+            startup_timeout=self.config.option.nbval_kernel_startup_timeout,
+        )
+        self.setup_sanitize_files()
+
+
+@functools.cache
+def _chapters_by_path():
+    return {chapter.path: chapter for chapter in chapters()}
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collect_file(file_path, parent):
+    collected = yield
+    if parent.config.option.chapters_as_written:
+        return collected
+    chapter = _chapters_by_path().get(Path(file_path).resolve())
+    if chapter is None:
+        return collected
+    replaced = [c for c in collected if not isinstance(c, IPyNbFile)]
+    if len(replaced) < len(collected):
+        collector = ChapterAsStudentsGetIt.from_parent(parent, path=file_path)
+        collector.chapter = chapter
+        replaced.append(collector)
+    return replaced
 
 
 def _figure_problems(stored_outputs, fresh_outputs) -> list[str]:
@@ -51,6 +138,12 @@ def pytest_runtest_call(item):
     result = yield
     if not isinstance(item, IPyNbCell):
         return result
+    trial = item.cell.metadata.get("trial")
+    if trial is not None:
+        printed = "".join(o.get("text", "") for o in item.test_outputs or [])
+        problem = verdict_problem(trial, printed)
+        if problem is not None:
+            raise AssertionError(problem)
     for cell in claims_after(item.parent.nb, item.cell):
         check_claims_in_kernel(item.parent.kernel, cell)
     if item.test_outputs is None:

@@ -3,17 +3,12 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import os
-import tempfile
 from pathlib import Path
 
 import nbformat
 import yaml
-from jupyter_client.kernelspec import KernelSpecManager
-from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
-from traitlets import default
 
 ROOT = Path(__file__).resolve().parent.parent
 KERNEL_NAME = "python3"
@@ -87,41 +82,18 @@ def _environment(extra_environment: dict[str, str] | None) -> dict[str, str]:
     return environment
 
 
-def _kernel_manager_class(folder: Path, kernel_python: Path) -> type[AsyncKernelManager]:
-    """A kernel manager whose kernel runs in ``kernel_python``, by a spec written into
-    ``folder``. The client creates, and so also shuts down, its own instance of it."""
-    (folder / KERNEL_NAME).mkdir(parents=True)
-    spec = {
-        "argv": [str(kernel_python), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
-        "display_name": f"Python ({kernel_python})",
-        "language": "python",
-    }
-    (folder / KERNEL_NAME / "kernel.json").write_text(json.dumps(spec))
-
-    class KernelManagerInAnotherPython(AsyncKernelManager):
-        @default("kernel_spec_manager")
-        def _kernel_spec_manager_default(self):
-            return KernelSpecManager(kernel_dirs=[str(folder)])
-
-    return KernelManagerInAnotherPython
-
-
 def _client(
     notebook: nbformat.NotebookNode,
     working_dir: Path,
-    kernel_manager_class: type[AsyncKernelManager] | None = None,
     client_class: type[NotebookClient] = NotebookClient,
 ) -> NotebookClient:
-    """A client that runs ``notebook`` in ``working_dir``: in a kernel of this environment,
-    or in one that ``kernel_manager_class`` starts."""
-    options = {} if kernel_manager_class is None else {"kernel_manager_class": kernel_manager_class}
+    """A client that runs ``notebook`` in ``working_dir``, in a kernel of this environment."""
     return client_class(
         notebook,
         timeout=300,
         kernel_name=KERNEL_NAME,
         record_timing=False,
         resources={"metadata": {"path": str(working_dir)}},
-        **options,
     )
 
 
@@ -149,22 +121,16 @@ def execute_all(
     notebooks: list[nbformat.NotebookNode],
     working_dir: Path,
     extra_environment: dict[str, str] | None = None,
-    kernel_python: Path | None = None,
 ) -> list[nbformat.NotebookNode]:
     """Like :func:`execute` for several notebooks, each in its own kernel, all at once:
-    while one kernel starts up, another computes. With ``kernel_python``, the kernels run
-    in that Python, such as another virtual environment's."""
+    while one kernel starts up, another computes. Claims are not checked."""
     environment = _environment(extra_environment)
 
-    async def run_all(manager_class):
-        clients = [_client(notebook, working_dir, manager_class) for notebook in notebooks]
+    async def run_all():
+        clients = [_client(notebook, working_dir) for notebook in notebooks]
         await asyncio.gather(*(client.async_execute(env=environment) for client in clients))
 
-    with tempfile.TemporaryDirectory(prefix="kernels-") as folder:
-        manager_class = (
-            None if kernel_python is None else _kernel_manager_class(Path(folder), kernel_python)
-        )
-        asyncio.run(run_all(manager_class))
+    asyncio.run(run_all())
     return [_finish(notebook) for notebook in notebooks]
 
 
