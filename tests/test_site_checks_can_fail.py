@@ -12,6 +12,7 @@ import pytest
 from playwright.sync_api import sync_playwright
 
 from tools.browser import (
+    COLOUR_RULES,
     PHONE,
     accessibility_violations,
     launch,
@@ -87,10 +88,13 @@ def test_axe_and_the_phone_check_report_what_some_readers_cannot_use(tmp_path):
         try:
             page, _ = open_page(new_context(browser), f"{url}/index.html")
             violations = accessibility_violations(page)
+            colour_violations = accessibility_violations(page, rules=COLOUR_RULES)
             layout = phone_layout(page)
         finally:
             browser.close()
     rules = {line.split(" ")[1] for line in violations}
     assert {"image-alt", "color-contrast", "label-content-name-mismatch"} <= rules
+    # The run in dark mode, of the colour rules alone, still finds the pale text.
+    assert {line.split(" ")[1] for line in colour_violations} == {"color-contrast"}
     assert layout["pageWidth"] > PHONE["viewport"]["width"]
     assert layout["cutEquations"] == ["a wide equation, cut off"]

@@ -114,12 +114,22 @@ def new_context_in_mode(browser, mode: str, **options):
     return context
 
 
-def accessibility_violations(page, impacts=SERIOUS, within: str | None = None) -> list[str]:
+# The rules whose result depends on the colours alone: all that a change of the colour
+# mode, which sets other colours and nothing else, can change.
+COLOUR_RULES = ("color-contrast", "link-in-text-block")
+
+
+def accessibility_violations(
+    page, impacts=SERIOUS, within: str | None = None, rules: tuple[str, ...] | None = None
+) -> list[str]:
     """What axe-core finds on the page, one line per rule and impact in ``impacts``; with
-    ``within``, a CSS selector, only in that part of the page where it has one."""
+    ``within``, a CSS selector, only in that part of the page where it has one; with
+    ``rules``, only those rules (else every rule that axe runs by default)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     options = {"resultTypes": ["violations"], "noHtml": True}  # only the targets are reported
+    if rules is not None:
+        options["runOnly"] = {"type": "rule", "values": list(rules)}
     violations = page.evaluate(
         "async ([options, within]) => {"
         " const context = within && document.querySelector(within)"
