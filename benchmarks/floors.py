@@ -49,7 +49,7 @@ def gradient(deltas, layer_inputs, bias):
     n_samples = layer_inputs.shape[1]
     if not bias:
         return deltas @ layer_inputs.T / n_samples
-    result = np.empty((deltas.shape[0], layer_inputs.shape[0] + 1))
+    result = np.empty((deltas.shape[0], layer_inputs.shape[0] + 1), deltas.dtype)
     np.matmul(deltas, layer_inputs.T, out=result[:, :-1])
     np.sum(deltas, axis=1, out=result[:, -1])
     result /= n_samples
@@ -69,3 +69,39 @@ def train_step(weights_in_hidden, weights_hidden_out, rows, target_rows, learnin
     step_hidden_out *= learning_rate
     weights_in_hidden -= step_in_hidden
     weights_hidden_out -= step_hidden_out
+
+
+def relu_softmax_epoch(weights, rows, labels, batch_size, learning_rate, seed):
+    """One epoch of plain gradient descent for a network of ReLU hidden layers with bias
+    and softmax outputs under cross-entropy, weights changed in place; then the mean loss
+    and the accuracy on all samples, as ``fit`` measures them after each epoch."""
+    order = np.random.default_rng(seed).permutation(len(rows))
+    for start in range(0, len(rows), batch_size):
+        batch = order[start : start + batch_size]
+        inputs, hiddens = rows[batch].T, []
+        for w in weights[:-1]:
+            inputs = np.maximum(weighted_sums(w, inputs, True), 0)
+            hiddens.append(inputs)
+        delta = _softmax(weighted_sums(weights[-1], inputs, True))
+        delta[labels[batch], np.arange(len(batch))] -= 1
+        for layer in reversed(range(len(weights))):
+            below = rows[batch].T if layer == 0 else hiddens[layer - 1]
+            step = gradient(delta, below, True)
+            if layer:
+                delta = weights[layer][:, :-1].T @ delta
+                delta *= below > 0
+            step *= learning_rate
+            weights[layer] -= step
+    outputs = rows.T
+    for w in weights[:-1]:
+        outputs = np.maximum(weighted_sums(w, outputs, True), 0)
+    probabilities = _softmax(weighted_sums(weights[-1], outputs, True))
+    loss = -np.mean(np.log(probabilities[labels, np.arange(len(rows))]))
+    return loss, np.mean(np.argmax(probabilities, axis=0) == labels)
+
+
+def _softmax(sums):
+    sums -= sums.max(axis=0)
+    np.exp(sums, out=sums)
+    sums /= sums.sum(axis=0)
+    return sums
