@@ -52,6 +52,8 @@ LEAN_PACKAGES = (
     "jupyterlab",
     "jupyterlab-myst",
 )
+# The code's licence (MIT) and that of the text and figures (CC BY 4.0).
+LICENCE_FILES = ("LICENSE", "LICENSE-TEXT")
 # Every file of the zip gets this time stamp, so that the same edition gives the same zip.
 FIXED_TIME = (2026, 1, 1, 0, 0, 0)
 
@@ -80,6 +82,13 @@ Without `make`:
 
 Run each notebook from the top. The cells that measure time print different numbers
 on your computer; every other output should match what you see stored.
+
+## Licence
+
+The text and figures are licensed under the Creative Commons Attribution 4.0
+International licence (CC BY 4.0, `LICENSE-TEXT`); the code, `nnlib` and the code in
+the notebooks, under the MIT licence (`LICENSE`). You may share and adapt them, also
+for teaching, if you name the source.
 """
 
 MAKEFILE = """# `make lab`: set up the environment on first use, then open the notebooks.
@@ -104,6 +113,8 @@ build-backend = "setuptools.build_meta"
 name = "nnlib"
 version = "{version}"
 description = "{description}"
+license = "{license}"
+license-files = {license_files}
 requires-python = "{requires_python}"
 dependencies = {dependencies}
 
@@ -157,6 +168,8 @@ def pyproject(root: Path = ROOT) -> str:
         build_requires=_toml_list(settings["build-system"]["requires"]),
         version=project["version"],
         description=project["description"],
+        license=project["license"],
+        license_files=_toml_list(project["license-files"]),
         requires_python=project["requires-python"],
         dependencies=_toml_list(project["dependencies"]),
     )
@@ -299,6 +312,8 @@ def build(
     (output / "requirements.txt").write_text(lean_requirements(root))
     (output / "pyproject.toml").write_text(pyproject(root))
     (output / "README.md").write_text(README)
+    for licence in LICENCE_FILES:
+        shutil.copy2(root / licence, output / licence)
     (output / "Makefile").write_text(MAKEFILE)
 
     archive = output.with_suffix(".zip")
