@@ -20,7 +20,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 # A backend set outside would keep the notebooks' figures out of their outputs.
 unexport MPLBACKEND
 
-.PHONY: book test pdf serve lab notebooks student nbgrader bench mutants clean
+.PHONY: book test check pdf serve lab notebooks student nbgrader bench mutants clean
 
 $(ENV_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -75,6 +75,14 @@ $(PDF_STAMP): $(BOOK_STAMP) $(CHROMIUM)
 
 test: $(BOOK_STAMP) $(PDF_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(AXE) $(PDFTOTEXT) $(FASHION_MNIST)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
 	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
+
+# The inner loop while writing: nnlib's own tests (those that `make mutants` runs, with
+# fewer examples per property), lint, and the chapter named by CHAPTER=book/NN_name.ipynb
+# if any, run once with its exercises tried, in this environment with the book's nnlib.
+NNLIB_TESTS = $(shell $(PYTHON) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['tool']['mutmut']['pytest_add_cli_args_test_selection'])")
+check: export OPENBLAS_NUM_THREADS := 1
+check: $(ENV_STAMP)  ## The inner loop: nnlib's tests, lint, and a chapter: make check CHAPTER=book/05_bias.ipynb
+	$(BIN)/python -m pytest -n 2 --dist loadscope -q -p tests.hypothesis_quick --in-this-environment $(NNLIB_TESTS) tests/test_lint.py $(CHAPTER)
 
 nbgrader: $(ENV_STAMP)  ## The chapters as an nbgrader course, for grading: _build/nbgrader.
 	$(BIN)/python tools/nbgrader_course.py

@@ -5,8 +5,8 @@
   run in a kernel of the students' environment. nbval compares every stored output
   of the chapter in it, solutions included; the verdict of every check after an
   empty, a wrong, a correct answer is judged here (:func:`tools.trials.verdict_problem`).
-  With ``--chapters-as-written``, a chapter runs as it is, in this environment (quick,
-  while writing one; it needs no student edition).
+  With ``--in-this-environment``, the same notebook runs in a kernel of this environment
+  (quick, while writing: it needs no student edition, and uses the nnlib of the book).
 
 - **Figures**: nbval compares text outputs only, so a figure that no longer matches
   its code would go unnoticed. After nbval's own comparison, the stored PNGs are
@@ -31,7 +31,7 @@ from collections import defaultdict
 from pathlib import Path
 
 import pytest
-from nbval.kernel import RunningKernel
+from nbval.kernel import CURRENT_ENV_KERNEL_NAME, RunningKernel
 from nbval.plugin import IPyNbCell, IPyNbFile, coalesce_streams, find_metadata_tags
 
 from tools.chapters import chapters
@@ -53,9 +53,10 @@ TRIAL_KERNELS = ROOT / "_build" / "trial-kernels"
 
 def pytest_addoption(parser):
     parser.addoption(
-        "--chapters-as-written",
+        "--in-this-environment",
         action="store_true",
-        help="run each chapter as it is, in this environment, without its exercises tried",
+        help="run each chapter's trial notebook in this environment, with the chapter's nnlib "
+        "(quick, while writing: no student edition needed)",
     )
 
 
@@ -65,12 +66,13 @@ class ChapterAsStudentsGetIt(IPyNbFile):
     chapter = None
 
     def collect(self):
-        if not (EDITION / "nnlib").is_dir() or not STUDENT_PYTHON.exists():
+        here = self.config.option.in_this_environment
+        if not here and not (STUDENT_PYTHON.exists() and (EDITION / "nnlib").is_dir()):
             raise pytest.fail.Exception(
                 f"{self.path.name}: the student edition or its environment is missing: "
-                "`make test` makes both (or run with --chapters-as-written)"
+                "`make test` makes both (or run with --in-this-environment)"
             )
-        self.nb = trial_notebook(self.chapter)
+        self.nb = trial_notebook(self.chapter, where_from=not here)
         code_cells = [cell for cell in self.nb.cells if cell.cell_type == "code"]
         for number, cell in enumerate(code_cells):
             options = defaultdict(bool, find_metadata_tags(cell.metadata))
@@ -84,10 +86,15 @@ class ChapterAsStudentsGetIt(IPyNbFile):
             )
 
     def setup(self):
-        os.environ["JUPYTER_PATH"] = str(student_kernel_folder(TRIAL_KERNELS / str(os.getpid())))
+        if self.config.option.in_this_environment:
+            kernel, folder = CURRENT_ENV_KERNEL_NAME, self.path.parent
+        else:
+            kernels = student_kernel_folder(TRIAL_KERNELS / str(os.getpid()))
+            os.environ["JUPYTER_PATH"] = str(kernels)
+            kernel, folder = STUDENT_KERNEL, EDITION / "notebooks"
         self.kernel = RunningKernel(
-            STUDENT_KERNEL,
-            cwd=str(EDITION / "notebooks"),
+            kernel,
+            cwd=str(folder),
             startup_timeout=self.config.option.nbval_kernel_startup_timeout,
         )
         self.setup_sanitize_files()
@@ -101,8 +108,6 @@ def _chapters_by_path():
 @pytest.hookimpl(wrapper=True)
 def pytest_collect_file(file_path, parent):
     collected = yield
-    if parent.config.option.chapters_as_written:
-        return collected
     chapter = _chapters_by_path().get(Path(file_path).resolve())
     if chapter is None:
         return collected
