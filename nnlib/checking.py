@@ -18,6 +18,7 @@ cell as failed; the error still shows only the hint.
 from __future__ import annotations
 
 import numbers
+import sys
 import warnings
 from collections.abc import Callable
 from types import TracebackType
@@ -38,32 +39,45 @@ class CheckFailed(AssertionError):
         return [f"{FAIL_MARK} {self}"]
 
 
-def show(value: object) -> str:
+def show(value: object, digits: int | None = None) -> str:
     """A short, machine-independent text for ``value`` in a hint.
 
     NumPy scalars print as plain numbers (``0.5``, not ``np.float64(0.5)``),
-    arrays with four significant digits, and long texts are cut.
+    with six significant digits, arrays with four decimals, and long texts are cut;
+    ``digits`` asks for more digits (see :func:`shown_apart`).
     """
     if isinstance(value, (bool, np.bool_)):
         return str(bool(value))
     if isinstance(value, numbers.Integral):
         return str(int(value))
     if isinstance(value, numbers.Real):
-        text = f"{float(value):.6g}"
+        text = f"{float(value):.{digits or 6}g}"
         return text if any(mark in text for mark in ".en") else f"{text}.0"
     if isinstance(value, np.ndarray):
-        text = np.array2string(value, precision=4, separator=", ", threshold=12)
+        text = np.array2string(value, precision=digits or 4, separator=", ", threshold=12)
         return " ".join(text.split())
     if isinstance(value, tuple):
-        inner = ", ".join(show(item) for item in value)
+        inner = ", ".join(show(item, digits) for item in value)
         return f"({inner},)" if len(value) == 1 else f"({inner})"
     if isinstance(value, list):
         more = ", ...]" if len(value) > 12 else "]"
-        return "[" + ", ".join(show(item) for item in value[:12]) + more
+        return "[" + ", ".join(show(item, digits) for item in value[:12]) + more
     text = repr(value)
     if " at 0x" in text:  # a memory address differs from run to run
         return kind_of(value)
     return text if len(text) <= 60 else text[:57] + "..."
+
+
+def shown_apart(value: object, expected: object) -> tuple[str, str]:
+    """The texts of ``value`` and ``expected`` for a hint, with as many digits as it
+    takes to tell them apart (up to 17), so that a hint never reads "should be 0.9,
+    got 0.9" when the two differ beyond the sixth digit."""
+    value_text, expected_text = show(value), show(expected)
+    for digits in (8, 10, 12, 14, 17):
+        if value_text != expected_text:
+            break
+        value_text, expected_text = show(value, digits), show(expected, digits)
+    return value_text, expected_text
 
 
 def kind_of(value: object) -> str:
@@ -82,6 +96,21 @@ class AnswerCheck:
     def __init__(self, *, grading: bool = False) -> None:
         self.grading = grading
         self.passed = 0
+        self.answer_names: tuple[str, ...] = ()
+
+    def answers(self, *names: str) -> None:
+        """Name what the learner's answer defines, and expect each name to be defined.
+
+        Call it first in a check cell. A name missing from the answer then gets the
+        hint to write the answer; a name the check uses that is missing otherwise
+        (a function or variable of the chapter) gets the hint to run the chapter's
+        cells above first, instead of being taken for a missing answer.
+        """
+        self.answer_names = names
+        cell = sys._getframe(1)  # the check cell, whose namespace holds the answer
+        for name in names:
+            if name not in cell.f_locals and name not in cell.f_globals:
+                raise CheckFailed(hint_for(NameError(f"name {name!r}", name=name)))
 
     def that(self, condition: object, hint: str) -> None:
         """Expect ``condition`` to be true; otherwise fail with ``hint``."""
@@ -128,7 +157,20 @@ class AnswerCheck:
         instead, so that the check does not give the answer away.
         """
         expected_array = np.asarray(expected, dtype=float)
-        if expected_array.ndim:
+        if isinstance(expected, tuple) and expected_array.ndim == 1:
+            # A pair or a triple of numbers: the learner writes a tuple, not an array.
+            size = len(expected)
+            try:
+                is_sequence = isinstance(value, (tuple, list, np.ndarray))
+                is_sequence = is_sequence and np.shape(value) == (size,)
+            except ValueError:  # a ragged nested list has no shape
+                is_sequence = False
+            self.that(
+                is_sequence,
+                f"`{name}` should be a tuple of {size} numbers, got "
+                + (show(value) if isinstance(value, (tuple, list)) else kind_of(value)),
+            )
+        elif expected_array.ndim:
             self.shape(value, expected_array.shape, name)
         try:
             actual = np.asarray(value)
@@ -149,9 +191,10 @@ class AnswerCheck:
             where = tuple(int(i) for i in np.unravel_index(np.argmax(gaps), gaps.shape))
             name = f"{name}[{', '.join(map(str, where))}]"
             expected, value = expected_array[where], actual[where]
+        value_text, expected_text = shown_apart(value, expected)
         if why is None:
-            self.that(False, f"`{name}` should be {show(expected)}, got {show(value)}")
-        self.that(False, f"`{name}` is not right, got {show(value)}: {why}")
+            self.that(False, f"`{name}` should be {expected_text}, got {value_text}")
+        self.that(False, f"`{name}` is not right, got {value_text}: {why}")
 
     def quiet(self, function: Callable[..., object], *args: object, name: str) -> object:
         """Call ``function(*args)`` and return its result; fail if it gives a warning."""
@@ -181,7 +224,21 @@ class AnswerCheck:
             return False
         # A name missing in the check itself is an answer not yet given; one missing
         # deeper down is a mistake inside the learner's own code.
-        hint = hint_for(error, in_answer=traceback is not None and traceback.tb_next is not None)
+        in_answer = traceback is not None and traceback.tb_next is not None
+        if (
+            isinstance(error, NameError)
+            and self.answer_names
+            and error.name
+            and error.name not in self.answer_names
+            and not in_answer
+        ):
+            hint = (
+                f"`{error.name}` is not defined: it comes from the chapter, not from your "
+                "answer; run the chapter's cells above first (Run → Run All Above), "
+                "then your answer and this check."
+            )
+        else:
+            hint = hint_for(error, in_answer=in_answer)
         if self.grading:
             raise CheckFailed(hint) from None
         print(f"{FAIL_MARK} {hint}")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnlib.checking import CheckFailed, answer_check, hint_for, kind_of, show
+from nnlib.checking import CheckFailed, answer_check, hint_for, kind_of, show, shown_apart
 
 
 def verdict(capsys, body, *, grading=False):
@@ -254,3 +254,64 @@ def test_the_element_named_is_the_most_off_among_those_not_within_the_tolerance(
     actual = expected + np.array([0.5, 0.1, 0, 0, 0, 0, 0])  # the first is close to 1000
     out = verdict(capsys, lambda check: check.value(actual, expected, "v", rtol=1e-3))
     assert out == "✗ `v[1]` should be 1.0, got 1.1\n"
+
+
+def test_a_hint_shows_as_many_digits_as_it_takes_to_tell_the_values_apart(capsys):
+    out = verdict(capsys, lambda check: check.value(0.9 - 2e-7, 0.9, "sigma(b)"))
+    assert out == "✗ `sigma(b)` should be 0.9, got 0.8999998\n"
+    out = verdict(capsys, lambda check: check.value(0.9 - 2e-8, 0.9, "y", why="see y"))
+    assert out == "✗ `y` is not right, got 0.89999998: see y\n"
+    out = verdict(capsys, lambda check: check.value([0.5, 0.9 + 1e-7], [0.5, 0.9], "v"))
+    assert out == "✗ `v` should be [0.5, 0.9], got [0.5, 0.9000001]\n"
+
+
+def test_shown_apart_keeps_the_short_texts_when_they_differ():
+    assert shown_apart(0.5, 0.25) == ("0.5", "0.25")
+    assert shown_apart(1 / 3, 1 / 3 + 1e-10) == ("0.3333333333", "0.3333333334")
+    assert shown_apart(0.1, 0.1) == ("0.10000000000000001", "0.10000000000000001")
+
+
+def test_a_pair_is_asked_for_as_a_tuple_not_as_an_array(capsys):
+    out = verdict(capsys, lambda check: check.value((4,), (4, 1), "shape_one"))
+    assert out == "✗ `shape_one` should be a tuple of 2 numbers, got (4,)\n"
+    out = verdict(capsys, lambda check: check.value(np.ones((4, 1)), (4, 1), "shape_one"))
+    assert out == "✗ `shape_one` should be a tuple of 2 numbers, got an array of shape (4, 1)\n"
+    out = verdict(capsys, lambda check: check.value(4, (4, 1), "shape_one"))
+    assert out == "✗ `shape_one` should be a tuple of 2 numbers, got an int\n"
+    assert verdict(capsys, lambda check: check.value([4, 1], (4, 1), "s"))[0] == "✓"
+    out = verdict(capsys, lambda check: check.value([[4], [1, 2]], (4, 1), "s"))
+    assert out == "✗ `s` should be a tuple of 2 numbers, got [[4], [1, 2]]\n"
+    out = verdict(capsys, lambda check: check.value((1, 4), (4, 1), "s", why="rows"))
+    assert out == "✗ `s` is not right, got (1, 4): rows\n"
+
+
+def test_answers_asks_for_a_missing_answer_before_anything_else(capsys):
+    layer_nodes = 2  # noqa: F841 (read by answers() from this namespace)
+    with answer_check() as check:
+        check.answers("layer_nodes", "layer_output")
+    assert capsys.readouterr().out.startswith(
+        "✗ `layer_output` is not defined yet: write your answer in the cell above"
+    )
+
+
+def test_a_name_missing_from_the_chapter_is_told_apart_from_a_missing_answer(capsys):
+    tanh_from_sigmoid = np.tanh
+    with answer_check() as check:
+        check.answers("tanh_from_sigmoid")
+        check.value(tanh_from_sigmoid(0.5), sigmoid_of_the_chapter(0.5), "t")  # noqa: F821
+    assert capsys.readouterr().out == (
+        "✗ `sigmoid_of_the_chapter` is not defined: it comes from the chapter, not from "
+        "your answer; run the chapter's cells above first (Run → Run All Above), then "
+        "your answer and this check.\n"
+    )
+    with answer_check() as check:  # without answers(): as before
+        check.value(0.5, sigmoid_of_the_chapter(0.5), "t")  # noqa: F821
+    assert "`sigmoid_of_the_chapter` is not defined yet" in capsys.readouterr().out
+
+
+def test_answers_passes_when_every_answer_is_defined(capsys):
+    leaky_relu = abs  # noqa: F841 (read by answers() from this namespace)
+    with answer_check() as check:
+        check.answers("leaky_relu")
+        check.that(True, "")
+    assert capsys.readouterr().out == "✓ The check passes.\n"

@@ -202,7 +202,7 @@ def test_every_exercise_has_typical_wrong_answers_and_a_correct_one_written_diff
     answers = wrong_answers()
     assert set(answers) == {e.label for chapter in CHAPTERS for e in chapter.exercises}
     for label, tried in answers.items():
-        assert len(tried["wrong"]) >= 1, label
+        assert len(tried["wrong"]) >= 3 and len(tried["right"]) >= 1, label
         for code, hint in tried["wrong"]:
             assert code.strip() and hint.strip(), label
 

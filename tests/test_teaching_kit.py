@@ -14,7 +14,7 @@ from tools.chapters import chapter_files, chapters
 from tools.course_outline import outline_markdown
 from tools.notebooks import ROOT
 from tools.site import SITE
-from tools.student_edition import build
+from tools.student_edition import LICENCE_FILES, build
 
 OUTLINE_PAGE = SITE / "book" / "teachers" / "course_outline.html"
 
@@ -22,7 +22,7 @@ OUTLINE_PAGE = SITE / "book" / "teachers" / "course_outline.html"
 @pytest.fixture
 def book_with_an_extra_chapter(tmp_path):
     """A copy of the book with a fifth chapter appended to the toc."""
-    for name in ("_toc.yml", "requirements.txt", "pyproject.toml"):
+    for name in ("_toc.yml", "requirements.txt", "pyproject.toml", *LICENCE_FILES):
         shutil.copy2(ROOT / name, tmp_path / name)
     shutil.copytree(ROOT / "nnlib", tmp_path / "nnlib")
     shutil.copytree(ROOT / "book", tmp_path / "book", ignore=shutil.ignore_patterns("_*"))

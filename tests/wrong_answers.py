@@ -6,183 +6,1225 @@ from the solution, which the check must pass.
 empty answer and before the solution (tools/trials.py).
 """
 
-WRONG_ANSWERS = {
-    # Chapter 1: rows and columns swapped.
-    "ex-weights-by-hand": (
-        "layer_nodes, layer_inputs = 3, 2\nlayer_output = np.array([[-2.0], [1.0]])",
-        "`layer_nodes` is not right, got 3: a layer has one node per row of W",
-    ),
-    "ex-weights-bound": (
-        "W_25 = initial_weights(25, 10, seed=7)\nlargest_weight = W_25.max()",
-        "`W_25` should be an array of shape (10, 25), got shape (25, 10)",
-    ),
-    # Only one tail of the distribution cut off.
-    "ex-weights-mass": (
-        "bounds = 1 / np.sqrt([1, 4, 100])\n"
-        "inside_probability = stats.norm.cdf(bounds)\n"
-        "inside_fraction = np.zeros(3)",
-        "`inside_probability` is not right, got [0.8413, 0.6915, 0.5398]",
-    ),
+ANSWERS = {
+    # Chapter 1.
+    "ex-weights-by-hand": {
+        "wrong": [
+            # Rows and columns swapped.
+            (
+                "layer_nodes, layer_inputs = 3, 2\nlayer_output = np.array([[-2.0], [1.0]])",
+                "`layer_nodes` is not right, got 3: a layer has one node per row of W",
+            ),
+            # x as a flat array: the product is flat too.
+            (
+                "W = np.array([[1, -1, 0], [0.5, 0.5, 2]])\n"
+                "layer_nodes, layer_inputs = W.shape\n"
+                "layer_output = W @ np.array([2, 4, -1])",
+                "`layer_output` should be a column of shape (2, 1), got an array of shape (2,)",
+            ),
+            # Element by element instead of the matrix product.
+            (
+                "W = np.array([[1, -1, 0], [0.5, 0.5, 2]])\n"
+                "layer_nodes, layer_inputs = W.shape\n"
+                "layer_output = W * np.array([2, 4, -1])",
+                "`layer_output` should be an array of shape (2, 1), got shape (2, 3)",
+            ),
+            # The sign of the last input lost when done by hand.
+            (
+                "layer_nodes, layer_inputs = 2, 3\nlayer_output = np.array([[-2.0], [5.0]])",
+                "`layer_output` is not right, got [[-2.], [ 5.]]",
+            ),
+        ],
+        "right": [
+            "layer_nodes = 2\nlayer_inputs = 3\n"
+            "layer_output = np.array([[1 * 2 - 1 * 4 + 0 * -1],\n"
+            "                         [0.5 * 2 + 0.5 * 4 + 2 * -1]])",
+        ],
+    },
+    "ex-weights-bound": {
+        "wrong": [
+            # Nodes and inputs swapped.
+            (
+                "W_25 = initial_weights(25, 10, seed=7)\nlargest_weight = W_25.max()",
+                "`W_25` should be an array of shape (10, 25), got shape (25, 10)",
+            ),
+            # No seed: other weights on every run.
+            (
+                "W_25 = initial_weights(10, 25)\nlargest_weight = np.abs(W_25).max()",
+                "`W_25` holds other weights than `initial_weights(10, 25, seed=7)` draws",
+            ),
+            # The largest weight, not the largest absolute weight.
+            (
+                "W_25 = initial_weights(10, 25, seed=7)\nlargest_weight = W_25.max()",
+                "`largest_weight` is not right, got 0.19",
+            ),
+            # The bound itself, not measured.
+            (
+                "W_25 = initial_weights(10, 25, seed=7)\nlargest_weight = 1 / np.sqrt(25)",
+                "`largest_weight` is not right, got 0.2: it should be the largest absolute",
+            ),
+        ],
+        "right": [
+            "W_25 = initial_weights(no_of_out_nodes=10, no_of_in_nodes=25,\n"
+            "                       seed=np.random.default_rng(7))\n"
+            "largest_weight = max(-W_25.min(), W_25.max())",
+        ],
+    },
+    "ex-weights-mass": {
+        "wrong": [
+            # Only one tail of the distribution cut off.
+            (
+                "bounds = 1 / np.sqrt([1, 4, 100])\n"
+                "inside_probability = stats.norm.cdf(bounds)\n"
+                "inside_fraction = np.zeros(3)",
+                "`inside_probability` is not right, got [0.8413, 0.6915, 0.5398]",
+            ),
+            # Drawn with NumPy's old global generator.
+            (
+                "bounds = 1 / np.sqrt([1, 4, 100])\n"
+                "inside_probability = stats.norm.cdf(bounds) - stats.norm.cdf(-bounds)\n"
+                "np.random.seed(3)\n"
+                "old_draws = np.random.randn(100_000)\n"
+                "inside_fraction = np.array([np.mean(np.abs(old_draws) <= b) "
+                "for b in bounds])",
+                "comes from np.random.seed(3), NumPy's old generator",
+            ),
+            # The probabilities copied, nothing drawn.
+            (
+                "bounds = 1 / np.sqrt([1, 4, 100])\n"
+                "inside_probability = stats.norm.cdf(bounds) - stats.norm.cdf(-bounds)\n"
+                "inside_fraction = inside_probability.copy()",
+                "`inside_fraction` holds the probabilities themselves",
+            ),
+            # 10,000 draws instead of 100,000.
+            (
+                "bounds = 1 / np.sqrt([1, 4, 100])\n"
+                "inside_probability = stats.norm.cdf(bounds) - stats.norm.cdf(-bounds)\n"
+                "few = np.random.default_rng(seed=3).standard_normal(10_000)\n"
+                "inside_fraction = np.array([np.mean(np.abs(few) <= b) for b in bounds])",
+                "`inside_fraction` is not right, got",
+            ),
+        ],
+        "right": [
+            "n_in = np.array([1.0, 4.0, 100.0])\n"
+            "inside_probability = 2 * stats.norm.cdf(n_in ** -0.5) - 1\n"
+            "values = np.random.default_rng(3).standard_normal(100_000)\n"
+            "inside_fraction = (np.abs(values)[:, None] <= n_in ** -0.5).mean(axis=0)",
+        ],
+    },
     # Chapter 2.
-    "ex-activations-tanh": (
-        "def tanh_from_sigmoid(x):\n    return 2 * expit(x) - 1",
-        "`tanh_from_sigmoid(-3.0)` should be -0.995055, got -0.905148",
-    ),
-    # Plain ReLU: the example hint of the course's own description.
-    "ex-activations-leaky": (
-        "def leaky_relu(x, alpha=0.01):\n    return np.maximum(x, 0)\n\n\n"
-        "def leaky_relu_derivative(x, alpha=0.01):\n    return (x > 0) * 1.0",
-        "`leaky_relu(-2.0)` should be negative, got 0.0",
-    ),
-    "ex-activations-stable": (
-        "def stable_sigmoid(x):\n    return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))",
-        "`stable_sigmoid(-1e+06)` should give no warning, but warns: overflow encountered in exp",
-    ),
-    # Chapter 3: hidden and output sizes swapped.
-    "ex-class-digits": (
-        "digits_network = LibraryNetwork(784, 100, 10, 0.1, seed=1)\ndigits_weight_count = 79_400",
-        "`digits_network.weights_in_hidden` should be an array of shape (100, 784), "
-        "got shape (10, 784)",
-    ),
-    "ex-class-bounds": (
-        "network_9_16_2 = LibraryNetwork(9, 2, 16, 0.1, seed=5)\n"
-        "bound_in_hidden, bound_hidden_out = 1 / np.sqrt(16), 1 / np.sqrt(9)",
-        "`bound_in_hidden` is not right, got 0.25",
-    ),
-    "ex-class-layers": (
-        "from nnlib.weights import initial_weights\n\n\nclass DeepNetwork:\n"
-        "    def __init__(self, layer_sizes, learning_rate, *, seed=None):\n"
-        "        rng = np.random.default_rng(seed)\n"
-        "        pairs = zip(layer_sizes[:-1], layer_sizes[1:])\n"
-        "        self.weights = [initial_weights(n_in, n_out, rng) for n_in, n_out in pairs]",
-        "should have the shapes [(5, 3), (4, 5), (2, 4)] (nodes, inputs), "
-        "got [(3, 5), (5, 4), (4, 2)]",
-    ),
+    "ex-activations-tanh": {
+        "wrong": [
+            # The argument not doubled.
+            (
+                "def tanh_from_sigmoid(x):\n    return 2 * expit(x) - 1",
+                "`tanh_from_sigmoid(-3.0)` should be -0.995055, got -0.905148",
+            ),
+            # np.tanh itself, not the formula asked for.
+            (
+                "def tanh_from_sigmoid(x):\n    return np.tanh(x)",
+                "`tanh_from_sigmoid` does not call `expit`",
+            ),
+            # + 1 instead of - 1.
+            (
+                "def tanh_from_sigmoid(x):\n    return 2 * expit(2 * x) + 1",
+                "`tanh_from_sigmoid(-3.0)` should be -0.995055, got 1.00",
+            ),
+            # An `if` on the value, which fails for arrays.
+            (
+                "def tanh_from_sigmoid(x):\n"
+                "    if x < 0:\n"
+                "        return -(2 * expit(-2 * x) - 1)\n"
+                "    return 2 * expit(2 * x) - 1",
+                "Your code raised ValueError during the check: The truth value",
+            ),
+        ],
+        "right": [
+            "def tanh_from_sigmoid(x):\n"
+            "    doubled = np.multiply(2, x)\n"
+            "    return expit(doubled) - expit(-doubled)",
+        ],
+    },
+    "ex-activations-leaky": {
+        "wrong": [
+            # Plain ReLU: the example hint of the course's own description.
+            (
+                "def leaky_relu(x, alpha=0.01):\n    return np.maximum(x, 0)\n\n\n"
+                "def leaky_relu_derivative(x, alpha=0.01):\n    return (x > 0) * 1.0",
+                "`leaky_relu(-2.0)` should be negative, got 0.0",
+            ),
+            # alpha fixed at 0.01, whatever is passed.
+            (
+                "def leaky_relu(x, alpha=0.01):\n"
+                "    return np.where(np.asarray(x) > 0, x, 0.01 * np.asarray(x))\n\n\n"
+                "def leaky_relu_derivative(x, alpha=0.01):\n"
+                "    return np.where(np.asarray(x) > 0, 1.0, alpha)",
+                "`leaky_relu(-2.0, alpha=0.1)` is not right, got -0.02: use the argument",
+            ),
+            # The derivative of the plain ReLU.
+            (
+                "def leaky_relu(x, alpha=0.01):\n"
+                "    return np.where(np.asarray(x) > 0, x, alpha * np.asarray(x))\n\n\n"
+                "def leaky_relu_derivative(x, alpha=0.01):\n"
+                "    return np.where(np.asarray(x) > 0, 1.0, 0.0)",
+                "`leaky_relu_derivative(np.array([-2.0, 2.0]))` should be [0.01, 1.0], "
+                "got [0., 1.]",
+            ),
+            # An `if` on the value, which fails for arrays.
+            (
+                "def leaky_relu(x, alpha=0.01):\n"
+                "    if x > 0:\n        return x\n    return alpha * x\n\n\n"
+                "def leaky_relu_derivative(x, alpha=0.01):\n"
+                "    if x > 0:\n        return 1.0\n    return alpha",
+                "Your code raised ValueError during the check: The truth value",
+            ),
+        ],
+        "right": [
+            "def leaky_relu(x, alpha=0.01):\n"
+            "    return np.maximum(x, np.multiply(alpha, x))  # alpha < 1\n\n\n"
+            "def leaky_relu_derivative(x, alpha=0.01):\n"
+            "    positive = np.greater(x, 0)\n"
+            "    return positive + (1 - positive) * alpha",
+        ],
+    },
+    "ex-activations-stable": {
+        "wrong": [
+            # The plain formula, which overflows.
+            (
+                "def stable_sigmoid(x):\n    return 1 / (1 + np.exp(-np.asarray(x, dtype=float)))",
+                "`stable_sigmoid(-1e+06)` should give no warning, but warns: overflow "
+                "encountered in exp",
+            ),
+            # SciPy after all.
+            (
+                "def stable_sigmoid(x):\n    return expit(x)",
+                "`stable_sigmoid` should compute the sigmoid itself, without SciPy",
+            ),
+            # Both forms computed everywhere and only then chosen with np.where.
+            (
+                "def stable_sigmoid(x):\n"
+                "    x = np.asarray(x, dtype=float)\n"
+                "    return np.where(x >= 0, 1 / (1 + np.exp(-x)), "
+                "np.exp(x) / (1 + np.exp(x)))",
+                "should give no warning, but warns: overflow encountered in exp",
+            ),
+            # The input clipped: no warning, but wrong far out.
+            (
+                "def stable_sigmoid(x):\n    return 1 / (1 + np.exp(-np.clip(x, -500, 500)))",
+                "`stable_sigmoid(-1e+06)` should be 0.0, got 7.12458e-218",
+            ),
+        ],
+        "right": [
+            "def stable_sigmoid(x):\n"
+            "    x = np.asarray(x, dtype=float)\n"
+            "    small = np.exp(-np.abs(x))  # never above 1\n"
+            "    return np.where(x >= 0, 1 / (1 + small), small / (1 + small))",
+        ],
+    },
+    # Chapter 3.
+    "ex-class-digits": {
+        "wrong": [
+            # Hidden and output sizes swapped.
+            (
+                "digits_network = LibraryNetwork(784, 100, 10, 0.1, seed=1)\n"
+                "digits_weight_count = 79_400",
+                "`digits_network` has 10 hidden nodes and 100 outputs: the order is",
+            ),
+            # Another seed.
+            (
+                "digits_network = LibraryNetwork(784, 10, 100, 0.1, seed=0)\n"
+                "digits_weight_count = 79_400",
+                "`digits_network` has other weights than a network created with seed 1",
+            ),
+            # Only the first matrix counted.
+            (
+                "digits_network = LibraryNetwork(784, 10, 100, 0.1, seed=1)\n"
+                "digits_weight_count = digits_network.weights_in_hidden.size",
+                "`digits_weight_count` is not right, got 78400: count the entries",
+            ),
+            # Another learning rate.
+            (
+                "digits_network = LibraryNetwork(784, 10, 100, 0.01, seed=1)\n"
+                "digits_weight_count = 79_400",
+                "`digits_network.learning_rate` should be 0.1, got 0.01",
+            ),
+        ],
+        "right": [
+            "digits_network = LibraryNetwork(784, 10, 100, learning_rate=0.1, seed=1)\n"
+            "digits_weight_count = sum(matrix.size for matrix in digits_network.weights)",
+        ],
+    },
+    "ex-class-bounds": {
+        "wrong": [
+            # The two bounds swapped.
+            (
+                "network_9_16_2 = LibraryNetwork(9, 2, 16, 0.1, seed=5)\n"
+                "bound_in_hidden, bound_hidden_out = 1 / np.sqrt(16), 1 / np.sqrt(9)",
+                "`bound_in_hidden` is not right, got 0.25",
+            ),
+            # Hidden and output sizes swapped.
+            (
+                "network_9_16_2 = LibraryNetwork(9, 16, 2, 0.1, seed=5)\n"
+                "bound_in_hidden, bound_hidden_out = 1 / 3, 1 / 4",
+                "`network_9_16_2.weights_in_hidden` should be an array of shape (16, 9), "
+                "got shape (2, 9)",
+            ),
+            # No seed.
+            (
+                "network_9_16_2 = LibraryNetwork(9, 2, 16, 0.1)\n"
+                "bound_in_hidden, bound_hidden_out = 1 / 3, 1 / 4",
+                "has other weights than a network created with seed 5",
+            ),
+            # The square root forgotten.
+            (
+                "network_9_16_2 = LibraryNetwork(9, 2, 16, 0.1, seed=5)\n"
+                "bound_in_hidden, bound_hidden_out = 1 / 9, 1 / 16",
+                "`bound_in_hidden` is not right, got 0.111111: each hidden node",
+            ),
+        ],
+        "right": [
+            "network_9_16_2 = LibraryNetwork(no_of_in_nodes=9, no_of_hidden_nodes=16,\n"
+            "                                no_of_out_nodes=2, learning_rate=0.5, seed=5)\n"
+            "bound_in_hidden = network_9_16_2.no_of_in_nodes ** -0.5\n"
+            "bound_hidden_out = 0.25",
+        ],
+    },
+    "ex-class-layers": {
+        "wrong": [
+            # Each matrix drawn as (inputs, nodes).
+            (
+                "from nnlib.weights import initial_weights\n\n\nclass DeepNetwork:\n"
+                "    def __init__(self, layer_sizes, learning_rate, *, seed=None):\n"
+                "        self.rng = np.random.default_rng(seed)\n"
+                "        self.layer_sizes = layer_sizes\n"
+                "        self.create_weight_matrices()\n\n"
+                "    def create_weight_matrices(self):\n"
+                "        pairs = zip(self.layer_sizes[:-1], self.layer_sizes[1:])\n"
+                "        self.weights = [initial_weights(n_in, n_out, self.rng)\n"
+                "                        for n_in, n_out in pairs]",
+                "should have the shapes [(5, 3), (4, 5), (2, 4)] (nodes, inputs), "
+                "got [(3, 5), (5, 4), (4, 2)]",
+            ),
+            # A new generator of the same seed for every matrix.
+            (
+                "from nnlib.weights import initial_weights\n\n\nclass DeepNetwork:\n"
+                "    def __init__(self, layer_sizes, learning_rate, *, seed=None):\n"
+                "        self.seed = seed\n"
+                "        self.layer_sizes = layer_sizes\n"
+                "        self.create_weight_matrices()\n\n"
+                "    def create_weight_matrices(self):\n"
+                "        pairs = zip(self.layer_sizes[:-1], self.layer_sizes[1:])\n"
+                "        self.weights = [initial_weights(n_out, n_in, self.seed)\n"
+                "                        for n_in, n_out in pairs]",
+                "should draw the same weights as nnlib.NeuralNetwork(3, 2, 4, 0.1, "
+                "seed=42): one generator, drawn in order",
+            ),
+            # The last pair of layers left out.
+            (
+                "from nnlib.weights import initial_weights\n\n\nclass DeepNetwork:\n"
+                "    def __init__(self, layer_sizes, learning_rate, *, seed=None):\n"
+                "        self.rng = np.random.default_rng(seed)\n"
+                "        self.layer_sizes = layer_sizes\n"
+                "        self.create_weight_matrices()\n\n"
+                "    def create_weight_matrices(self):\n"
+                "        sizes = self.layer_sizes\n"
+                "        self.weights = [initial_weights(sizes[i + 1], sizes[i], self.rng)\n"
+                "                        for i in range(len(sizes) - 2)]",
+                "got [(5, 3), (4, 5)]",
+            ),
+            # No method create_weight_matrices: all in __init__.
+            (
+                "from nnlib.weights import initial_weights\n\n\nclass DeepNetwork:\n"
+                "    def __init__(self, layer_sizes, learning_rate, *, seed=None):\n"
+                "        rng = np.random.default_rng(seed)\n"
+                "        pairs = zip(layer_sizes[:-1], layer_sizes[1:])\n"
+                "        self.weights = [initial_weights(n_out, n_in, rng)\n"
+                "                        for n_in, n_out in pairs]",
+                "`DeepNetwork` should have a method `create_weight_matrices`",
+            ),
+        ],
+        "right": [
+            "from nnlib.weights import initial_weights\n\n\nclass DeepNetwork:\n"
+            "    def __init__(self, layer_sizes, learning_rate, *, seed=None):\n"
+            "        self.sizes = tuple(layer_sizes)\n"
+            "        self.learning_rate = learning_rate\n"
+            "        self.generator = np.random.default_rng(seed)\n"
+            "        self.create_weight_matrices()\n\n"
+            "    def create_weight_matrices(self):\n"
+            "        self.weights = []\n"
+            "        for layer in range(1, len(self.sizes)):\n"
+            "            nodes, inputs = self.sizes[layer], self.sizes[layer - 1]\n"
+            "            self.weights.append(initial_weights(nodes, inputs, self.generator))",
+        ],
+    },
     # Chapter 4.
-    "ex-run-shapes": (
-        "shape_one_sample, shape_six_samples = (1, 4), (6, 4)",
-        "`shape_one_sample` is not right, got (1, 4): one row per output node",
-    ),
-    "ex-run-zero-weights": (
-        "zero_network = LibraryNetwork(2, 2, 4, 0.1, seed=0)\n"
-        "zero_network.weights_in_hidden = np.zeros((4, 2))\n"
-        "zero_network.weights_hidden_out = np.zeros((2, 4))\n"
-        "zero_output = 0.0",
-        "`zero_output` is not right, got 0.0: with zero weights every weighted sum is 0",
-    ),
-    # The input taken as rows, not as columns.
-    "ex-run-any-depth": (
-        "def forward(weight_matrices, input_vector):\n"
-        "    values = np.array(input_vector, ndmin=2)\n"
-        "    for weights in weight_matrices:\n"
-        "        values = activation_function(weights @ values)\n"
-        "    return values",
-        "Your code raised ValueError during the check: matmul",
-    ),
-    # Chapter 5: the distance of the boundary taken as |b|, not divided by |w|.
-    "ex-bias-origin": (
-        "origin_bias = np.log(0.9 / 0.1)\nboundary_distance = abs(origin_bias)",
-        "`boundary_distance` is not right, got 2.19722: the line w·x + b = 0 is |b| / |w| away",
-    ),
-    # The output layer's bias forgotten.
-    "ex-bias-count": (
-        "def number_of_weights(n_in, n_hidden, n_out, bias):\n"
-        "    return n_hidden * (n_in + bias) + n_out * n_hidden",
-        "`number_of_weights(64, 100, 10, True)` should be 7510, got 7500",
-    ),
-    # The outputs, not the sums before the sigmoid.
-    "ex-bias-mirror": (
-        "def output_sums(network, samples):\n    return network.run(samples)\n\n\n"
-        "mirror_gap_without_bias, mirror_gap_with_bias = 0.0, 1.0",
-        "`output_sums(network, samples)[1, 3]` is not right, got 0.30",
-    ),
-    # Chapter 6: the step taken along the slope instead of against it.
-    "ex-descent-first-step": (
-        "gradient_at_zero = np.mean((0.5 - targets) * 0.25 * inputs)\n"
-        "weight_after_one_step = 0.0 + 10.0 * gradient_at_zero",
-        "a step goes against the slope",
-    ),
-    # One step on all samples per epoch, whatever the batch size.
-    "ex-descent-minibatch": (
-        "def minibatch_epoch(weight, inputs, targets, learning_rate, batch_size):\n"
-        "    return weight - learning_rate * error_gradient(weight, inputs, targets)\n\n\n"
-        "errors_after_ten_epochs = {5: 0.0, 2: 0.0, 1: 0.0}",
-        "an epoch takes one step per mini-batch of 3",
-    ),
-    # 1/c instead of 2/c.
-    "ex-descent-largest-rate": (
-        "lowest_weight = gradient_descent(0.0, 10.0, 200, inputs, targets)[-1]\n"
-        "curvature = (error_gradient(lowest_weight + 1e-5, inputs, targets)\n"
-        "             - error_gradient(lowest_weight - 1e-5, inputs, targets)) / 2e-5\n"
-        "largest_stable_rate = 1 / curvature\n"
-        "final_distances = (0.0, 1.0)",
-        "which must stay above -1",
-    ),
-    # Chapter 7: the sign of the output delta turned round.
-    "ex-training-one-step": (
-        "h = activation_function(2.0)\n"
-        "y = activation_function(-h)\n"
-        "gradient_ho = (1 - y) * y * (1 - y) * h\n"
-        "gradient_ih = -1.0 * (1 - y) * y * (1 - y) * h * (1 - h)",
-        "`gradient_ho` is not right, got 0.128999: it is δ_o·h",
-    ),
-    "ex-training-batch-mean": (
-        "def mean_of_sample_gradients(network, inputs, targets):\n"
-        "    singles = [network.gradients(x, t) for x, t in zip(inputs, targets)]\n"
-        "    return tuple(np.sum([g[layer] for g in singles], axis=0) for layer in (0, 1))",
-        "is 6 times the mean for 6 samples: a sum, not a mean",
-    ),
-    # The factor y(1 - y) kept in the output delta.
-    "ex-training-cross-entropy": (
-        "class CrossEntropyNetwork(NeuralNetwork):\n    pass",
-        "differs from finite differences of the mean cross-entropy",
-    ),
-    # Chapter 8: the diagonal left in.
-    "ex-digits-confused-pair": (
-        "true_digit, answer = np.unravel_index(np.argmax(confusion), confusion.shape)\n"
-        "most_confused = (int(true_digit), int(answer))\n"
-        "most_confused_count = confusion.max()",
-        "on the diagonal: those are the right answers",
-    ),
-    # Measured on the test data instead of the validation data.
-    "ex-digits-hidden-size": (
-        "small_network = new_network(20, chosen_rate, seed=0)\n"
-        "small_network.fit(train_inputs, train_targets, epochs=chosen_epochs, batch_size=16,"
-        " seed=0)\n"
-        "small_accuracy = metrics.accuracy(test_labels, small_network.predict(test_inputs))",
-        "the test data stays untouched until the very end",
-    ),
-    # The threshold chosen on the test data instead of the validation data.
-    "ex-digits-confidence": (
-        "outputs = network.run(test_inputs)\n"
-        "confidence, is_right = outputs.max(axis=0), outputs.argmax(axis=0) == test_labels\n"
-        "thresholds = np.linspace(0.5, 0.99, 50)\n"
-        "threshold = next(t for t in thresholds if is_right[confidence >= t].mean() >= 0.995)\n"
-        "sure = confidence >= threshold\n"
-        "answered_share, answered_accuracy = sure.mean(), is_right[sure].mean()",
-        "choose it on the validation data",
-    ),
-    # Chapter 9: the bias weights left out.
-    "ex-timing-count": (
-        "multiply_adds_per_sample = 100 * 64 + 10 * 100\n"
-        "multiply_adds_all_digits = multiply_adds_per_sample * 1797",
-        "`multiply_adds_per_sample` is not right, got 7400",
-    ),
-    # A fit without weights, in which the longest times decide alone.
-    "ex-timing-overhead": (
-        "call_sizes = np.array([1, 4, 16, 64, 256, 1024, 4096])\n"
-        "call_times = (1e-5 + 2e-7 * call_sizes) * np.array([1.1, 0.9, 1, 1.1, 0.9, 1.05, 0.95])\n"
-        "cost_per_sample, fixed_cost = np.polyfit(call_sizes, call_times, deg=1)\n"
-        "half_fixed_batch = fixed_cost / cost_per_sample",
-        "`fixed_cost` comes from a fit without weights: pass w=1 / call_times",
-    ),
-    # tanh without the halved argument.
-    "ex-timing-sigmoid": (
-        "def sigmoid_by_exp(x):\n    return 1 / (1 + np.exp(-x))\n\n\n"
-        "def sigmoid_by_tanh(x):\n    return 0.5 * (1 + np.tanh(x))",
-        "`sigmoid_by_tanh(np.linspace(-40, 40, 101))[51]` should be 0.689974, got 0.832018",
-    ),
+    "ex-run-shapes": {
+        "wrong": [
+            # One row per sample, as in the input.
+            (
+                "shape_one_sample, shape_six_samples = (1, 4), (6, 4)",
+                "`shape_one_sample` is not right, got (1, 4): one row per output node",
+            ),
+            # A flat shape for one sample.
+            (
+                "shape_one_sample, shape_six_samples = (4,), (4, 6)",
+                "`shape_one_sample` should be a tuple of 2 numbers, got (4,)",
+            ),
+            # The output itself, not its shape.
+            (
+                "net = LibraryNetwork(3, 4, 5, 0.1, seed=0)\n"
+                "shape_one_sample = net.run((1, 2, 3))\n"
+                "shape_six_samples = net.run(np.ones((6, 3)))",
+                "`shape_one_sample` should be a tuple of 2 numbers, got an array of shape (4, 1)",
+            ),
+            # The hidden layer's size, not the output's.
+            (
+                "shape_one_sample, shape_six_samples = (5, 1), (5, 6)",
+                "`shape_one_sample` is not right, got (5, 1)",
+            ),
+        ],
+        "right": [
+            "predictor = LibraryNetwork(no_of_in_nodes=3, no_of_out_nodes=4,\n"
+            "                           no_of_hidden_nodes=5, learning_rate=0.1, seed=0)\n"
+            "shape_one_sample = predictor.run((1, 2, 3)).shape\n"
+            "shape_six_samples = predictor.run(np.zeros((6, 3))).shape",
+        ],
+    },
+    "ex-run-zero-weights": {
+        "wrong": [
+            # The weighted sum, not the output of the sigmoid.
+            (
+                "zero_network = LibraryNetwork(2, 2, 4, 0.1, seed=0)\n"
+                "zero_network.weights_in_hidden = np.zeros((4, 2))\n"
+                "zero_network.weights_hidden_out = np.zeros((2, 4))\n"
+                "zero_output = 0.0",
+                "`zero_output` is not right, got 0.0: with zero weights every weighted sum is 0",
+            ),
+            # Hidden and output sizes swapped: a 2-2-4 network.
+            (
+                "zero_network = LibraryNetwork(2, 4, 2, 0.1, seed=0)\n"
+                "zero_network.weights_in_hidden = np.zeros((2, 2))\n"
+                "zero_network.weights_hidden_out = np.zeros((4, 2))\n"
+                "zero_output = 0.5",
+                "`zero_network.weights_in_hidden` should be an array of shape (4, 2), "
+                "got shape (2, 2)",
+            ),
+            # The output of run stored, not one number.
+            (
+                "zero_network = LibraryNetwork(2, 2, 4, 0.1, seed=0)\n"
+                "zero_network.weights_in_hidden = np.zeros((4, 2))\n"
+                "zero_network.weights_hidden_out = np.zeros((2, 4))\n"
+                "zero_output = zero_network.run((1, 1))",
+                "`zero_output` should be a number, got an array of shape (2, 1)",
+            ),
+            # Only one matrix set to zeros.
+            (
+                "zero_network = LibraryNetwork(2, 2, 4, 0.1, seed=0)\n"
+                "zero_network.weights_in_hidden = np.zeros((4, 2))\n"
+                "zero_output = 0.5",
+                "`zero_network.weights_hidden_out` should hold only zeros",
+            ),
+        ],
+        "right": [
+            "zero_network = LibraryNetwork(no_of_in_nodes=2, no_of_out_nodes=2,\n"
+            "                              no_of_hidden_nodes=4, learning_rate=0.3)\n"
+            "zero_network.weights_in_hidden = zero_network.weights_in_hidden * 0\n"
+            "zero_network.weights_hidden_out = np.zeros_like(zero_network.weights_hidden_out)\n"
+            "zero_output = 1 / (1 + np.exp(-0.0))",
+        ],
+    },
+    "ex-run-any-depth": {
+        "wrong": [
+            # The input taken as rows, not as columns.
+            (
+                "def forward(weight_matrices, input_vector):\n"
+                "    values = np.array(input_vector, ndmin=2)\n"
+                "    for weights in weight_matrices:\n"
+                "        values = activation_function(weights @ values)\n"
+                "    return values",
+                "`forward` takes the rows of its input as columns",
+            ),
+            # No sigmoid after the last product.
+            (
+                "def forward(weight_matrices, input_vector):\n"
+                "    values = np.array(input_vector, ndmin=2).T\n"
+                "    for weights in weight_matrices[:-1]:\n"
+                "        values = activation_function(weights @ values)\n"
+                "    return weight_matrices[-1] @ values",
+                "`forward(weights, (1.0, -2.0))` should be",
+            ),
+            # Two layers only, whatever the list holds.
+            (
+                "def forward(weight_matrices, input_vector):\n"
+                "    values = np.array(input_vector, ndmin=2).T\n"
+                "    hidden = activation_function(weight_matrices[0] @ values)\n"
+                "    if len(weight_matrices) == 1:\n"
+                "        return hidden\n"
+                "    return activation_function(weight_matrices[1] @ hidden)",
+                "`forward(three 2-3-3-1 matrices, batch)` should be an array of shape (1, 3)",
+            ),
+            # One sample per row in the result.
+            (
+                "def forward(weight_matrices, input_vector):\n"
+                "    values = np.array(input_vector, ndmin=2).T\n"
+                "    for weights in weight_matrices:\n"
+                "        values = activation_function(weights @ values)\n"
+                "    return values.T",
+                "`forward(weights, (1.0, -2.0))` should be an array of shape (2, 1), "
+                "got shape (1, 2)",
+            ),
+        ],
+        "right": [
+            "def forward(weight_matrices, input_vector):\n"
+            "    samples = np.atleast_2d(np.asarray(input_vector, dtype=float))\n"
+            "    columns = samples.T\n"
+            "    for layer in range(len(weight_matrices)):\n"
+            "        columns = 1 / (1 + np.exp(-(weight_matrices[layer] @ columns)))\n"
+            "    return columns",
+        ],
+    },
+    # Chapter 5.
+    "ex-bias-count": {
+        "wrong": [
+            # The output layer's bias forgotten.
+            (
+                "def number_of_weights(n_in, n_hidden, n_out, bias):\n"
+                "    return n_hidden * (n_in + bias) + n_out * n_hidden",
+                "`number_of_weights(64, 100, 10, True)` is not right, got 7500: with bias",
+            ),
+            # One bias weight for the whole network.
+            (
+                "def number_of_weights(n_in, n_hidden, n_out, bias):\n"
+                "    return n_hidden * n_in + n_out * n_hidden + bias",
+                "`number_of_weights(64, 100, 10, True)` is not right, got 7401",
+            ),
+            # The bias ignored.
+            (
+                "def number_of_weights(n_in, n_hidden, n_out, bias):\n"
+                "    return n_in * n_hidden + n_hidden * n_out",
+                "`number_of_weights(64, 100, 10, True)` is not right, got 7400",
+            ),
+            # Nodes added instead of multiplied.
+            (
+                "def number_of_weights(n_in, n_hidden, n_out, bias):\n"
+                "    return (n_in + bias) + (n_hidden + bias) + n_out",
+                "`number_of_weights(64, 100, 10, False)` is not right, got 174: a weight "
+                "joins each node",
+            ),
+        ],
+        "right": [
+            "def number_of_weights(n_in, n_hidden, n_out, bias):\n"
+            "    if bias:\n"
+            "        return (n_in + 1) * n_hidden + (n_hidden + 1) * n_out\n"
+            "    return n_in * n_hidden + n_hidden * n_out",
+        ],
+    },
+    "ex-bias-origin": {
+        "wrong": [
+            # The distance of the boundary taken as |b|, not divided by |w|.
+            (
+                "origin_bias = np.log(0.9 / 0.1)\nboundary_distance = abs(origin_bias)",
+                "`boundary_distance` is not right, got 2.19722: the line w·x + b = 0 is "
+                "|b| / |w| away",
+            ),
+            # b typed in, rounded.
+            (
+                "origin_bias = 2.1972\nboundary_distance = 2.1972 / 2.5",
+                "`activation_function(origin_bias)` should be 0.9, got 0.899998",
+            ),
+            # ln(y), not ln(y / (1 - y)).
+            (
+                "origin_bias = np.log(0.9)\nboundary_distance = abs(origin_bias) / 2.5",
+                "`activation_function(origin_bias)` should be 0.9, got 0.47",
+            ),
+            # Divided by |w|² instead of |w|.
+            (
+                "origin_bias = np.log(9)\nboundary_distance = origin_bias / (1.5**2 + 2**2)",
+                "`boundary_distance` is not right, got 0.35",
+            ),
+        ],
+        "right": [
+            "origin_bias = -np.log(1 / 0.9 - 1)\n"
+            "boundary_distance = abs(origin_bias) / np.hypot(1.5, -2.0)",
+        ],
+    },
+    "ex-bias-mirror": {
+        "wrong": [
+            # The outputs, not the sums before the sigmoid.
+            (
+                "def output_sums(network, samples):\n    return network.run(samples)\n\n\n"
+                "mirror_gap_without_bias, mirror_gap_with_bias = 0.0, 1.0",
+                "`output_sums(network, samples)[1, 3]` is not right, got 0.30",
+            ),
+            # The sums computed from the weights, not from the outputs of run.
+            (
+                "def output_sums(network, samples):\n"
+                "    ones = np.ones((1, len(samples)))\n"
+                "    hidden = activation_function(\n"
+                "        network.weights_in_hidden @ np.vstack([np.transpose(samples), ones]))\n"
+                "    return network.weights_hidden_out @ np.vstack([hidden, ones])\n\n\n"
+                "mirror_gap_without_bias, mirror_gap_with_bias = 0.0, 1.0",
+                "`output_sums` does not call `network.run`",
+            ),
+            # Gaps made up, not measured.
+            (
+                "def output_sums(network, samples):\n"
+                "    y = network.run(samples)\n"
+                "    return np.log(y / (1 - y))\n\n\n"
+                "mirror_gap_without_bias, mirror_gap_with_bias = 0.0, 1.0",
+                "`mirror_gap_with_bias` is not right, got 1.0",
+            ),
+            # Other random inputs than the exercise names.
+            (
+                "def output_sums(network, samples):\n"
+                "    y = network.run(samples)\n"
+                "    return np.log(y / (1 - y))\n\n\n"
+                "other_samples = np.random.default_rng(seed=0).normal(size=(1000, 5))\n"
+                "gaps = []\n"
+                "for bias in (False, True):\n"
+                "    net = LibraryNetwork(5, 3, 7, 0.1, seed=2, bias=bias)\n"
+                "    pairs = output_sums(net, other_samples) + output_sums(net, -other_samples)\n"
+                "    gaps.append(np.abs(pairs - net.weights_hidden_out.sum(axis=1, "
+                "keepdims=True)).max())\n"
+                "mirror_gap_without_bias, mirror_gap_with_bias = gaps",
+                "`mirror_gap_with_bias` is not right, got",
+            ),
+        ],
+        "right": [
+            "from scipy.special import logit\n\n\n"
+            "def output_sums(network, samples):\n"
+            "    return logit(network.run(samples))\n\n\n"
+            "mirror_inputs = np.random.default_rng(seed=3).normal(size=(1000, 5))\n"
+            "largest_gaps = []\n"
+            "for with_bias in (False, True):\n"
+            "    mirrored = LibraryNetwork(5, 3, 7, 0.2, seed=2, bias=with_bias)\n"
+            "    both = output_sums(mirrored, mirror_inputs) + output_sums(mirrored, "
+            "-mirror_inputs)\n"
+            "    rows = mirrored.weights_hidden_out.sum(axis=1)[:, np.newaxis]\n"
+            "    largest_gaps.append(float(np.max(np.abs(both - rows))))\n"
+            "mirror_gap_without_bias, mirror_gap_with_bias = largest_gaps",
+        ],
+    },
+    # Chapter 6.
+    "ex-descent-first-step": {
+        "wrong": [
+            # The step taken along the slope instead of against it.
+            (
+                "gradient_at_zero = np.mean((0.5 - targets) * 0.25 * inputs)\n"
+                "weight_after_one_step = 0.0 + 10.0 * gradient_at_zero",
+                "a step goes against the slope",
+            ),
+            # The sum over the samples, not the mean.
+            (
+                "gradient_at_zero = np.sum((0.5 - targets) * 0.25 * inputs)\n"
+                "weight_after_one_step = 0.0 - 10.0 * gradient_at_zero",
+                "`gradient_at_zero` is the sum over the samples",
+            ),
+            # The factor y(1 - y) = 0.25 forgotten.
+            (
+                "gradient_at_zero = np.mean((0.5 - targets) * inputs)\n"
+                "weight_after_one_step = 0.0 - 10.0 * gradient_at_zero",
+                "`gradient_at_zero` is not right, got",
+            ),
+            # A step with learning rate 1.
+            (
+                "gradient_at_zero = np.mean((0.5 - targets) * 0.25 * inputs)\n"
+                "weight_after_one_step = 0.0 - gradient_at_zero",
+                "`weight_after_one_step` is not right, got",
+            ),
+        ],
+        "right": [
+            "at_zero = activation_function(0.0 * inputs)\n"
+            "gradient_at_zero = ((at_zero - targets) * at_zero * (1 - at_zero) * inputs"
+            ").mean()\n"
+            "learning_rate = 10\n"
+            "weight_after_one_step = -learning_rate * gradient_at_zero",
+        ],
+    },
+    "ex-descent-minibatch": {
+        "wrong": [
+            # One step on all samples per epoch, whatever the batch size.
+            (
+                "def minibatch_epoch(weight, inputs, targets, learning_rate, batch_size):\n"
+                "    return weight - learning_rate * error_gradient(weight, inputs, "
+                "targets)\n\n\n"
+                "errors_after_ten_epochs = {5: 0.0, 2: 0.0, 1: 0.0}",
+                "an epoch takes one step per mini-batch of 3",
+            ),
+            # The last, smaller mini-batch left out.
+            (
+                "def minibatch_epoch(weight, inputs, targets, learning_rate, batch_size):\n"
+                "    for start in range(0, len(inputs) - batch_size + 1, batch_size):\n"
+                "        part = slice(start, start + batch_size)\n"
+                "        weight = weight - learning_rate * error_gradient(\n"
+                "            weight, inputs[part], targets[part])\n"
+                "    return weight\n\n\n"
+                "errors_after_ten_epochs = {5: 0.0, 2: 0.0, 1: 0.0}",
+                "`minibatch_epoch` leaves out the last, smaller mini-batch",
+            ),
+            # Every step with the slope of all samples.
+            (
+                "def minibatch_epoch(weight, inputs, targets, learning_rate, batch_size):\n"
+                "    for start in range(0, len(inputs), batch_size):\n"
+                "        weight = weight - learning_rate * error_gradient(\n"
+                "            weight, inputs, targets)\n"
+                "    return weight\n\n\n"
+                "errors_after_ten_epochs = {5: 0.0, 2: 0.0, 1: 0.0}",
+                "an epoch takes one step per mini-batch of 3, in the given order",
+            ),
+            # Every run started at w = 0 instead of -2.
+            (
+                "def minibatch_epoch(weight, inputs, targets, learning_rate, batch_size):\n"
+                "    for start in range(0, len(inputs), batch_size):\n"
+                "        part = slice(start, start + batch_size)\n"
+                "        weight = weight - learning_rate * error_gradient(\n"
+                "            weight, inputs[part], targets[part])\n"
+                "    return weight\n\n\n"
+                "errors_after_ten_epochs = {}\n"
+                "for size in (5, 2, 1):\n"
+                "    w = 0.0\n"
+                "    for _ in range(10):\n"
+                "        w = minibatch_epoch(w, inputs, targets, 10.0, size)\n"
+                "    errors_after_ten_epochs[size] = error(w, inputs, targets)",
+                "10 epochs from w = -2 with learning rate 10",
+            ),
+        ],
+        "right": [
+            "def minibatch_epoch(weight, inputs, targets, learning_rate, batch_size):\n"
+            "    batches = np.array_split(np.arange(len(inputs)),\n"
+            "                             range(batch_size, len(inputs), batch_size))\n"
+            "    for batch in batches:\n"
+            "        weight -= learning_rate * error_gradient(weight, inputs[batch],\n"
+            "                                                 targets[batch])\n"
+            "    return weight\n\n\n"
+            "def after_ten_epochs(size):\n"
+            "    weight = -2.0\n"
+            "    for _ in range(10):\n"
+            "        weight = minibatch_epoch(weight, inputs, targets, 10.0, size)\n"
+            "    return error(weight, inputs, targets)\n\n\n"
+            "errors_after_ten_epochs = {size: after_ten_epochs(size) for size in (1, 2, 5)}",
+        ],
+    },
+    "ex-descent-largest-rate": {
+        "wrong": [
+            # 1/c instead of 2/c.
+            (
+                "lowest_weight = gradient_descent(0.0, 10.0, 200, inputs, targets)[-1]\n"
+                "curvature = (error_gradient(lowest_weight + 1e-5, inputs, targets)\n"
+                "             - error_gradient(lowest_weight - 1e-5, inputs, targets)) / 2e-5\n"
+                "largest_stable_rate = 1 / curvature\n"
+                "final_distances = (0.0, 1.0)",
+                "which must stay above -1",
+            ),
+            # The curvature taken as the slope of the error, not of its slope.
+            (
+                "lowest_weight = gradient_descent(0.0, 10.0, 200, inputs, targets)[-1]\n"
+                "curvature = (error(lowest_weight + 1e-5, inputs, targets)\n"
+                "             - error(lowest_weight - 1e-5, inputs, targets)) / 2e-5\n"
+                "largest_stable_rate = 2 / curvature\n"
+                "final_distances = (0.0, 1.0)",
+                "`curvature` is not right, got",
+            ),
+            # The final distances made up, not run.
+            (
+                "lowest_weight = gradient_descent(0.0, 10.0, 200, inputs, targets)[-1]\n"
+                "curvature = (error_gradient(lowest_weight + 1e-5, inputs, targets)\n"
+                "             - error_gradient(lowest_weight - 1e-5, inputs, targets)) / 2e-5\n"
+                "largest_stable_rate = 2 / curvature\n"
+                "final_distances = (0.0, 1.0)",
+                "`final_distances[1]` is not right, got 1.0",
+            ),
+            # Distances from the start, not from the lowest point.
+            (
+                "lowest_weight = gradient_descent(0.0, 10.0, 200, inputs, targets)[-1]\n"
+                "curvature = (error_gradient(lowest_weight + 1e-5, inputs, targets)\n"
+                "             - error_gradient(lowest_weight - 1e-5, inputs, targets)) / 2e-5\n"
+                "largest_stable_rate = 2 / curvature\n"
+                "start = lowest_weight + 0.01\n"
+                "final_distances = tuple(\n"
+                "    abs(gradient_descent(start, f * largest_stable_rate, 200,\n"
+                "                         inputs, targets)[-1] - start)\n"
+                "    for f in (0.9, 1.1))",
+                "`final_distances[0]` should be almost 0",
+            ),
+            # The lowest point sought with learning rate 1: 200 steps do not reach it.
+            (
+                "lowest_weight = gradient_descent(0.0, 1.0, 200, inputs, targets)[-1]\n"
+                "curvature = 1.0\nlargest_stable_rate = 2.0\nfinal_distances = (0.0, 1.0)",
+                "`lowest_weight` is not right, got",
+            ),
+        ],
+        "right": [
+            "w_star = 0.0\n"
+            "for _ in range(200):\n"
+            "    w_star -= 10.0 * error_gradient(w_star, inputs, targets)\n"
+            "lowest_weight = w_star\n"
+            "h = 1e-6\n"
+            "curvature = (error_gradient(w_star + h, inputs, targets)\n"
+            "             - error_gradient(w_star - h, inputs, targets)) / (2 * h)\n"
+            "largest_stable_rate = 2.0 / curvature\n"
+            "distances = []\n"
+            "for factor in (0.9, 1.1):\n"
+            "    w = w_star + 0.01\n"
+            "    for _ in range(200):\n"
+            "        w -= factor * largest_stable_rate * error_gradient(w, inputs, targets)\n"
+            "    distances.append(abs(w - w_star))\n"
+            "final_distances = tuple(distances)",
+        ],
+    },
+    # Chapter 7.
+    "ex-training-one-step": {
+        "wrong": [
+            # The sign of the output delta turned round.
+            (
+                "h = activation_function(2.0)\n"
+                "y = activation_function(-h)\n"
+                "gradient_ho = (1 - y) * y * (1 - y) * h\n"
+                "gradient_ih = -1.0 * (1 - y) * y * (1 - y) * h * (1 - h)",
+                "`gradient_ho` is not right, got 0.128999: it is δ_o·h",
+            ),
+            # The factor y(1 - y) left out of the output delta.
+            (
+                "h = activation_function(2.0)\n"
+                "y = activation_function(-h)\n"
+                "gradient_ho = (y - 1) * h\n"
+                "gradient_ih = -1.0 * (y - 1) * h * (1 - h)",
+                "`gradient_ho` is not right, got",
+            ),
+            # The hidden delta without the weight W_ho.
+            (
+                "h = activation_function(2.0)\n"
+                "y = activation_function(-h)\n"
+                "delta_o = (y - 1) * y * (1 - y)\n"
+                "gradient_ho = delta_o * h\n"
+                "gradient_ih = delta_o * h * (1 - h)",
+                "`gradient_ih` is not right, got",
+            ),
+            # Matrices of shape (1, 1), not numbers.
+            (
+                "tiny_network = LibraryNetwork(1, 1, 1, 1.0)\n"
+                "tiny_network.weights_in_hidden = [[2.0]]\n"
+                "tiny_network.weights_hidden_out = [[-1.0]]\n"
+                "gradient_ih, gradient_ho = tiny_network.gradients([1.0], [1.0])",
+                "`gradient_ho` should be a number, got an array of shape (1, 1)",
+            ),
+        ],
+        "right": [
+            "import math\n\n"
+            "hidden = 1 / (1 + math.exp(-2.0 * 1.0))\n"
+            "out = 1 / (1 + math.exp(hidden))  # W_ho = -1\n"
+            "delta_output = (out - 1.0) * out * (1.0 - out)\n"
+            "gradient_ho = delta_output * hidden\n"
+            "gradient_ih = -1.0 * delta_output * hidden * (1.0 - hidden) * 1.0",
+        ],
+    },
+    "ex-training-batch-mean": {
+        "wrong": [
+            # A sum, not a mean.
+            (
+                "def mean_of_sample_gradients(network, inputs, targets):\n"
+                "    singles = [network.gradients(x, t) for x, t in zip(inputs, targets)]\n"
+                "    return tuple(np.sum([g[layer] for g in singles], axis=0) "
+                "for layer in (0, 1))",
+                "is 6 times the mean for 6 samples: a sum, not a mean",
+            ),
+            # The whole batch at once: nothing compared.
+            (
+                "def mean_of_sample_gradients(network, inputs, targets):\n"
+                "    return network.gradients(inputs, targets)",
+                "should call `network.gradients` once for each of the 6 samples",
+            ),
+            # The gradients of each sample returned, not their means.
+            (
+                "def mean_of_sample_gradients(network, inputs, targets):\n"
+                "    return [network.gradients(x, t) for x, t in zip(inputs, targets)]",
+                "`mean_of_sample_gradients` should return two matrices",
+            ),
+            # The mean over the wrong axis.
+            (
+                "def mean_of_sample_gradients(network, inputs, targets):\n"
+                "    singles = [network.gradients(x, t) for x, t in zip(inputs, targets)]\n"
+                "    return tuple(np.mean([g[layer] for g in singles], axis=1) "
+                "for layer in (0, 1))",
+                "`mean_of_sample_gradients(network, inputs, targets)[0]` should be an "
+                "array of shape (5, 4)",
+            ),
+        ],
+        "right": [
+            "def mean_of_sample_gradients(network, inputs, targets):\n"
+            "    total_ih, total_ho = 0, 0\n"
+            "    for row in range(len(inputs)):\n"
+            "        grad_ih, grad_ho = network.gradients(inputs[row:row + 1],\n"
+            "                                             targets[row:row + 1])\n"
+            "        total_ih, total_ho = total_ih + grad_ih, total_ho + grad_ho\n"
+            "    return total_ih / len(inputs), total_ho / len(inputs)",
+        ],
+    },
+    "ex-training-cross-entropy": {
+        "wrong": [
+            # The factor y(1 - y) kept in the output delta.
+            (
+                "class CrossEntropyNetwork(NeuralNetwork):\n    pass",
+                "is that of the squared error: with the cross-entropy the output delta",
+            ),
+            # The sum over the batch, not the mean.
+            (
+                "class CrossEntropyNetwork(NeuralNetwork):\n"
+                "    def gradients(self, input_vector, target_vector):\n"
+                "        x_hat, h_hat, y = self.forward(input_vector)\n"
+                "        t = np.array(target_vector, ndmin=2).T\n"
+                "        h = h_hat[:self.no_of_hidden_nodes]\n"
+                "        w_tilde = self.weights_hidden_out[:, :self.no_of_hidden_nodes]\n"
+                "        delta_out = y - t\n"
+                "        delta_hidden = (w_tilde.T @ delta_out) * h * (1 - h)\n"
+                "        return delta_hidden @ x_hat.T, delta_out @ h_hat.T",
+                "times that of the mean cross-entropy over 5 samples: divide by the "
+                "number of samples",
+            ),
+            # The delta t - y: the sign turned round.
+            (
+                "class CrossEntropyNetwork(NeuralNetwork):\n"
+                "    def gradients(self, input_vector, target_vector):\n"
+                "        x_hat, h_hat, y = self.forward(input_vector)\n"
+                "        t = np.array(target_vector, ndmin=2).T\n"
+                "        m = x_hat.shape[1]\n"
+                "        h = h_hat[:self.no_of_hidden_nodes]\n"
+                "        w_tilde = self.weights_hidden_out[:, :self.no_of_hidden_nodes]\n"
+                "        delta_out = t - y\n"
+                "        delta_hidden = (w_tilde.T @ delta_out) * h * (1 - h)\n"
+                "        return delta_hidden @ x_hat.T / m, delta_out @ h_hat.T / m",
+                "has the wrong sign: the output delta is y",
+            ),
+            # The hidden delta without the factor h(1 - h).
+            (
+                "class CrossEntropyNetwork(NeuralNetwork):\n"
+                "    def gradients(self, input_vector, target_vector):\n"
+                "        x_hat, h_hat, y = self.forward(input_vector)\n"
+                "        t = np.array(target_vector, ndmin=2).T\n"
+                "        m = x_hat.shape[1]\n"
+                "        w_tilde = self.weights_hidden_out[:, :self.no_of_hidden_nodes]\n"
+                "        delta_out = y - t\n"
+                "        delta_hidden = w_tilde.T @ delta_out\n"
+                "        return delta_hidden @ x_hat.T / m, delta_out @ h_hat.T / m",
+                "the gradient for W_ih differs from finite differences of the mean cross-entropy",
+            ),
+        ],
+        "right": [
+            "class CrossEntropyNetwork(NeuralNetwork):\n"
+            "    def gradients(self, input_vector, target_vector):\n"
+            "        x_hat, h_hat, y = self.forward(input_vector)\n"
+            "        t = np.array(target_vector, ndmin=2).T\n"
+            "        n_hidden = self.no_of_hidden_nodes\n"
+            "        delta_out = (y - t) / y.shape[1]  # the mean over the batch\n"
+            "        back = self.weights_hidden_out[:, :n_hidden].T @ delta_out\n"
+            "        delta_hidden = back * h_hat[:n_hidden] * (1 - h_hat[:n_hidden])\n"
+            "        return delta_hidden @ x_hat.T, delta_out @ h_hat.T",
+        ],
+    },
+    # Chapter 8.
+    "ex-digits-confused-pair": {
+        "wrong": [
+            # The diagonal left in.
+            (
+                "true_digit, answer = np.unravel_index(np.argmax(confusion), "
+                "confusion.shape)\n"
+                "most_confused = (int(true_digit), int(answer))\n"
+                "most_confused_count = confusion.max()",
+                "on the diagonal: those are the right answers",
+            ),
+            # Column by column: the pair comes out as (answer, true digit).
+            (
+                "mistakes = confusion.copy()\n"
+                "np.fill_diagonal(mistakes, 0)\n"
+                "answer, true_digit = np.unravel_index(np.argmax(mistakes.T), "
+                "mistakes.shape)\n"
+                "most_confused = (int(answer), int(true_digit))\n"
+                "most_confused_count = mistakes.max()",
+                "(answer, true digit): the rows of `confusion` are the true digits",
+            ),
+            # The count of the right answers of that digit.
+            (
+                "mistakes = confusion.copy()\n"
+                "np.fill_diagonal(mistakes, 0)\n"
+                "pair = np.unravel_index(np.argmax(mistakes), mistakes.shape)\n"
+                "most_confused = (int(pair[0]), int(pair[1]))\n"
+                "most_confused_count = confusion[pair[0], pair[0]]",
+                "`most_confused_count` is not right, got",
+            ),
+            # No copy: the chapter's matrix loses its diagonal.
+            (
+                "mistakes = confusion\n"
+                "np.fill_diagonal(mistakes, 0)\n"
+                "pair = np.unravel_index(np.argmax(mistakes), mistakes.shape)\n"
+                "most_confused = (int(pair[0]), int(pair[1]))\n"
+                "most_confused_count = mistakes[pair]",
+                "`confusion` has changed: work on a copy",
+            ),
+        ],
+        "right": [
+            # (The first line gives back the chapter's matrix that the last wrong answer
+            # changed.)
+            "confusion = metrics.confusion_matrix(test_labels, predicted, 10)\n"
+            "most_confused, most_confused_count = None, -1\n"
+            "for row in range(10):\n"
+            "    for column in range(10):\n"
+            "        if row != column and confusion[row, column] > most_confused_count:\n"
+            "            most_confused = (row, column)\n"
+            "            most_confused_count = int(confusion[row, column])",
+        ],
+    },
+    "ex-digits-hidden-size": {
+        "wrong": [
+            # Measured on the test data instead of the validation data.
+            (
+                "small_network = new_network(20, chosen_rate, seed=0)\n"
+                "small_network.fit(train_inputs, train_targets, epochs=chosen_epochs, "
+                "batch_size=16, seed=0)\n"
+                "small_accuracy = metrics.accuracy(test_labels, "
+                "small_network.predict(test_inputs))",
+                "the test data stays untouched until the very end",
+            ),
+            # Trained on the test data.
+            (
+                "small_network = new_network(20, chosen_rate, seed=0)\n"
+                "small_network.fit(test_inputs, metrics.one_hot(test_labels, 10), "
+                "epochs=chosen_epochs, batch_size=16, seed=0)\n"
+                "small_accuracy = metrics.accuracy(validation_labels, "
+                "small_network.predict(validation_inputs))",
+                "`small_network` has other weights than `new_network(20, chosen_rate, "
+                "seed=0)` after fit(train_inputs",
+            ),
+            # Other settings: 60 epochs.
+            (
+                "small_network = new_network(20, chosen_rate, seed=0)\n"
+                "small_network.fit(train_inputs, train_targets, epochs=60, batch_size=16, "
+                "seed=0)\n"
+                "small_accuracy = metrics.accuracy(validation_labels, "
+                "small_network.predict(validation_inputs))",
+                "train it on the training data with exactly these settings",
+            ),
+            # A percentage, not a share.
+            (
+                "small_network = new_network(20, chosen_rate, seed=0)\n"
+                "small_network.fit(train_inputs, train_targets, epochs=chosen_epochs, "
+                "batch_size=16, seed=0)\n"
+                "small_accuracy = 100 * metrics.accuracy(validation_labels, "
+                "small_network.predict(validation_inputs))",
+                "`small_accuracy` is a percentage: store the share, between 0 and 1",
+            ),
+        ],
+        "right": [
+            "small_network = NeuralNetwork(no_of_in_nodes=64, no_of_out_nodes=10,\n"
+            "                              no_of_hidden_nodes=20, learning_rate=chosen_rate,\n"
+            "                              seed=0, bias=True)\n"
+            "small_network.fit(train_inputs, train_targets, epochs=chosen_epochs,\n"
+            "                  batch_size=16, seed=0)\n"
+            "small_accuracy = np.mean(\n"
+            "    small_network.run(validation_inputs).argmax(axis=0) == validation_labels)",
+        ],
+    },
+    "ex-digits-confidence": {
+        "wrong": [
+            # The threshold chosen on the test data instead of the validation data.
+            (
+                "outputs = network.run(test_inputs)\n"
+                "confidence, is_right = outputs.max(axis=0), outputs.argmax(axis=0) == "
+                "test_labels\n"
+                "thresholds = np.linspace(0.5, 0.99, 50)\n"
+                "threshold = next(t for t in thresholds "
+                "if is_right[confidence >= t].mean() >= 0.995)\n"
+                "sure = confidence >= threshold\n"
+                "answered_share, answered_accuracy = sure.mean(), is_right[sure].mean()",
+                "choose it on the validation data",
+            ),
+            # The largest threshold that is good enough, not the smallest.
+            (
+                "outputs = network.run(validation_inputs)\n"
+                "confidence = outputs.max(axis=0)\n"
+                "is_right = outputs.argmax(axis=0) == validation_labels\n"
+                "thresholds = np.linspace(0.5, 0.99, 50)\n"
+                "threshold = [t for t in thresholds "
+                "if is_right[confidence >= t].mean() >= 0.995][-1]\n"
+                "test_outputs = network.run(test_inputs)\n"
+                "sure = test_outputs.max(axis=0) >= threshold\n"
+                "answered_share = sure.mean()\n"
+                "answered_accuracy = (test_outputs.argmax(axis=0) == test_labels)[sure]"
+                ".mean()",
+                "`threshold` is not right, got",
+            ),
+            # The share measured on the validation data.
+            (
+                "outputs = network.run(validation_inputs)\n"
+                "confidence = outputs.max(axis=0)\n"
+                "is_right = outputs.argmax(axis=0) == validation_labels\n"
+                "thresholds = np.linspace(0.5, 0.99, 50)\n"
+                "threshold = next(t for t in thresholds "
+                "if is_right[confidence >= t].mean() >= 0.995)\n"
+                "sure = confidence >= threshold\n"
+                "answered_share, answered_accuracy = sure.mean(), is_right[sure].mean()",
+                "`answered_share` is not right, got",
+            ),
+            # The accuracy on all test samples, not on those answered.
+            (
+                "outputs = network.run(validation_inputs)\n"
+                "confidence = outputs.max(axis=0)\n"
+                "is_right = outputs.argmax(axis=0) == validation_labels\n"
+                "thresholds = np.linspace(0.5, 0.99, 50)\n"
+                "threshold = next(t for t in thresholds "
+                "if is_right[confidence >= t].mean() >= 0.995)\n"
+                "test_outputs = network.run(test_inputs)\n"
+                "answered_share = np.mean(test_outputs.max(axis=0) >= threshold)\n"
+                "answered_accuracy = np.mean(test_outputs.argmax(axis=0) == test_labels)",
+                "`answered_accuracy` is not right, got",
+            ),
+        ],
+        "right": [
+            "levels = np.linspace(0.5, 0.99, 50)\n"
+            "val_out = network.run(validation_inputs)\n"
+            "val_sure, val_right = val_out.max(axis=0), val_out.argmax(axis=0) == "
+            "validation_labels\n"
+            "threshold = None\n"
+            "for level in levels:\n"
+            "    answered_now = val_sure >= level\n"
+            "    if val_right[answered_now].sum() >= 0.995 * answered_now.sum():\n"
+            "        threshold = level\n"
+            "        break\n"
+            "test_out = network.run(test_inputs)\n"
+            "answered_now = test_out.max(axis=0) >= threshold\n"
+            "answered_share = answered_now.sum() / len(test_labels)\n"
+            "answered_accuracy = np.mean(\n"
+            "    test_out.argmax(axis=0)[answered_now] == test_labels[answered_now])",
+        ],
+    },
+    # Chapter 9.
+    "ex-timing-count": {
+        "wrong": [
+            # The bias weights left out.
+            (
+                "multiply_adds_per_sample = 100 * 64 + 10 * 100\n"
+                "multiply_adds_all_digits = multiply_adds_per_sample * 1797",
+                "`multiply_adds_per_sample` is not right, got 7400",
+            ),
+            # Two operations counted per multiply-add.
+            (
+                "multiply_adds_per_sample = 2 * (100 * 65 + 10 * 101)\n"
+                "multiply_adds_all_digits = multiply_adds_per_sample * 1797",
+                "`multiply_adds_per_sample` is not right, got 15020",
+            ),
+            # Only the hidden layer.
+            (
+                "multiply_adds_per_sample = 100 * 65\n"
+                "multiply_adds_all_digits = multiply_adds_per_sample * 1797",
+                "`multiply_adds_per_sample` is not right, got 6500",
+            ),
+            # Only the test digits.
+            (
+                "multiply_adds_per_sample = 100 * 65 + 10 * 101\n"
+                "multiply_adds_all_digits = multiply_adds_per_sample * len(test_inputs)",
+                "every one of the 1,797 digits takes one forward pass",
+            ),
+        ],
+        "right": [
+            "multiply_adds_per_sample = sum(w.size for w in network.weights)\n"
+            "multiply_adds_all_digits = all_inputs.shape[0] * multiply_adds_per_sample",
+        ],
+    },
+    "ex-timing-overhead": {
+        "wrong": [
+            # A fit without weights, in which the longest times decide alone.
+            (
+                "call_sizes = np.array([1, 4, 16, 64, 256, 1024, 4096])\n"
+                "call_times = np.array([\n"
+                "    min(timeit.repeat(lambda n=n: timed.run(many_inputs[:n]), number=20, "
+                "repeat=3)) / 20\n"
+                "    for n in call_sizes])\n"
+                "cost_per_sample, fixed_cost = np.polyfit(call_sizes, call_times, deg=1)\n"
+                "half_fixed_batch = fixed_cost / cost_per_sample",
+                "`fixed_cost` comes from a fit without weights: pass w=1 / call_times",
+            ),
+            # The total time of 20 calls, not of one.
+            (
+                "call_sizes = np.array([1, 4, 16, 64, 256, 1024, 4096])\n"
+                "call_times = np.array([\n"
+                "    min(timeit.repeat(lambda n=n: timed.run(many_inputs[:n]), number=20, "
+                "repeat=3))\n"
+                "    for n in call_sizes])\n"
+                "cost_per_sample, fixed_cost = np.polyfit(call_sizes, call_times, deg=1,\n"
+                "                                         w=1 / call_times)\n"
+                "half_fixed_batch = fixed_cost / cost_per_sample",
+                "times the time of one call of `run` with 1 samples, measured now: store "
+                "the time of one call in seconds",
+            ),
+            # Made-up times in milliseconds, never measured.
+            (
+                "call_sizes = np.array([1, 4, 16, 64, 256, 1024, 4096])\n"
+                "call_times = 0.01 + 0.002 * call_sizes\n"
+                "cost_per_sample, fixed_cost = np.polyfit(call_sizes, call_times, deg=1,\n"
+                "                                         w=1 / call_times)\n"
+                "half_fixed_batch = fixed_cost / cost_per_sample",
+                "`call_times[0]` is",
+            ),
+            # Slope and intercept taken in the wrong order.
+            (
+                "call_sizes = np.array([1, 4, 16, 64, 256, 1024, 4096])\n"
+                "call_times = np.array([\n"
+                "    min(timeit.repeat(lambda n=n: timed.run(many_inputs[:n]), number=20, "
+                "repeat=3)) / 20\n"
+                "    for n in call_sizes])\n"
+                "fixed_cost, cost_per_sample = np.polyfit(call_sizes, call_times, deg=1,\n"
+                "                                         w=1 / call_times)\n"
+                "half_fixed_batch = fixed_cost / cost_per_sample",
+                "returns the slope b first, then the intercept a",
+            ),
+        ],
+        "right": [
+            "import time\n\n"
+            "call_sizes = np.array([1, 4, 16, 64, 256, 1024, 4096])\n"
+            "fastest = []\n"
+            "for n in call_sizes:\n"
+            "    rows = many_inputs[:n]\n"
+            "    runs = []\n"
+            "    for _ in range(30):\n"
+            "        start = time.perf_counter()\n"
+            "        timed.run(rows)\n"
+            "        runs.append(time.perf_counter() - start)\n"
+            "    fastest.append(min(runs))\n"
+            "call_times = np.array(fastest)\n"
+            "slope_and_intercept = np.polyfit(call_sizes, call_times, 1, w=1 / call_times)\n"
+            "cost_per_sample, fixed_cost = slope_and_intercept\n"
+            "half_fixed_batch = fixed_cost / cost_per_sample",
+        ],
+    },
+    "ex-timing-sigmoid": {
+        "wrong": [
+            # tanh without the halved argument.
+            (
+                "def sigmoid_by_exp(x):\n    return 1 / (1 + np.exp(-x))\n\n\n"
+                "def sigmoid_by_tanh(x):\n    return 0.5 * (1 + np.tanh(x))",
+                "`sigmoid_by_tanh(np.linspace(-40, 40, 101))[51]` should be 0.689974, got 0.832018",
+            ),
+            # expit in place of the first formula.
+            (
+                "def sigmoid_by_exp(x):\n    return expit(x)\n\n\n"
+                "def sigmoid_by_tanh(x):\n    return 0.5 * (1 + np.tanh(0.5 * x))",
+                "`sigmoid_by_exp` should compute 1 / (1 + np.exp(-x)) itself",
+            ),
+            # expit in place of the second formula.
+            (
+                "def sigmoid_by_exp(x):\n    return 1 / (1 + np.exp(-x))\n\n\n"
+                "def sigmoid_by_tanh(x):\n    return expit(x)",
+                "`sigmoid_by_tanh(-30.0)` is not right",
+            ),
+            # The sign inside the exponential lost.
+            (
+                "def sigmoid_by_exp(x):\n    return 1 / (1 + np.exp(x))\n\n\n"
+                "def sigmoid_by_tanh(x):\n    return 0.5 * (1 + np.tanh(0.5 * x))",
+                "`sigmoid_by_exp(np.linspace(-40, 40, 101))",
+            ),
+        ],
+        "right": [
+            "def sigmoid_by_exp(x):\n    return np.reciprocal(1.0 + np.exp(np.negative(x)))\n\n\n"
+            "def sigmoid_by_tanh(x):\n    return (np.tanh(x / 2) + 1) / 2",
+        ],
+    },
 }
-
-
-ANSWERS = {label: {"wrong": [answer], "right": []} for label, answer in WRONG_ANSWERS.items()}
