@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
 import os
 from pathlib import Path
 
@@ -115,23 +114,6 @@ def execute(
     client = _client(notebook, working_dir, client_class=ClaimCheckingClient)
     client.execute(env=_environment(extra_environment))
     return _finish(notebook)
-
-
-def execute_all(
-    notebooks: list[nbformat.NotebookNode],
-    working_dir: Path,
-    extra_environment: dict[str, str] | None = None,
-) -> list[nbformat.NotebookNode]:
-    """Like :func:`execute` for several notebooks, each in its own kernel, all at once:
-    while one kernel starts up, another computes. Claims are not checked."""
-    environment = _environment(extra_environment)
-
-    async def run_all():
-        clients = [_client(notebook, working_dir) for notebook in notebooks]
-        await asyncio.gather(*(client.async_execute(env=environment) for client in clients))
-
-    asyncio.run(run_all())
-    return [_finish(notebook) for notebook in notebooks]
 
 
 def merge_streams(notebook: nbformat.NotebookNode) -> None:

@@ -23,15 +23,13 @@ import copy
 import importlib.util
 import json
 import re
-import sys
 from pathlib import Path
 
 import nbformat
 
-sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from nnlib.checking import FAIL_MARK, PASS_MARK
-from tools.chapters import Chapter, chapters
-from tools.notebooks import ROOT, execute_all
+from tools.chapters import Chapter
+from tools.notebooks import ROOT
 from tools.student_edition import DEFAULT_OUTPUT, student_notebook
 
 EDITION = DEFAULT_OUTPUT
@@ -133,28 +131,3 @@ def verdict_problem(trial: dict, printed: str) -> str | None:
     elif not PASSED.fullmatch(printed):
         return f"{which}: the verdict should pass, got {printed!r}"
     return None
-
-
-def _printed(cell: nbformat.NotebookNode) -> str:
-    return "".join(output.get("text", "") for output in cell.outputs)
-
-
-def try_chapters(paths: list[Path]) -> list[str]:
-    """Run the trial notebooks of the chapters at ``paths`` here, in this environment, and
-    return every problem of a verdict: the quick way to try answers while writing them
-    (``make test`` runs them in the students' environment, and compares every output)."""
-    tried = [c for c in chapters() if c.path in {path.resolve() for path in paths}]
-    answers = wrong_answers()
-    notebooks = [trial_notebook(chapter, answers, where_from=False) for chapter in tried]
-    problems = []
-    for notebook in execute_all(notebooks, ROOT / "book"):
-        for cell in notebook.cells:
-            if "trial" in cell.metadata:
-                problems.append(verdict_problem(cell.metadata.trial, _printed(cell)))
-    return [problem for problem in problems if problem is not None]
-
-
-if __name__ == "__main__":
-    found = try_chapters([Path(argument) for argument in sys.argv[1:]])
-    print("\n".join(found) or "every verdict is as it should be")
-    sys.exit(1 if found else 0)
