@@ -46,7 +46,7 @@ STUDENT := _build/student
 STUDENT_STAMP := $(STUDENT)/.built
 student: $(STUDENT_STAMP)  ## The student edition without solutions: _build/student, its zip and its website.
 
-$(STUDENT_STAMP): $(ENV_STAMP) $(BOOK_SOURCES) $(shell find nnlib -name '*.py') requirements.txt pyproject.toml
+$(STUDENT_STAMP): $(ENV_STAMP) $(BOOK_SOURCES) $(shell find nnlib -name '*.py') requirements.txt pyproject.toml $(wildcard benchmarks/results/*.json)
 	$(BIN)/python tools/student_edition.py
 	touch $@
 
@@ -111,6 +111,8 @@ serve: $(BOOK_STAMP)  ## Serve the built website on http://localhost:$(PORT).
 lab: $(ENV_STAMP)  ## Open the chapters in JupyterLab, with this environment as kernel.
 	$(BIN)/jupyter lab --notebook-dir=book $(if $(filter 0,$(shell id -u)),--allow-root)
 
+notebooks: export OPENBLAS_NUM_THREADS := 1
+notebooks: export OMP_NUM_THREADS := 1
 notebooks: $(ENV_STAMP)  ## Re-execute every chapter notebook in place to refresh its outputs.
 	$(BIN)/python tools/execute_notebooks.py
 

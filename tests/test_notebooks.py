@@ -45,7 +45,7 @@ def tags(cell) -> list[str]:
     return cell.metadata.get("tags", [])
 
 
-def test_the_book_has_its_nine_chapters_in_reading_order():
+def test_the_book_has_its_fourteen_chapters_in_reading_order():
     names = [path.name for path in CHAPTERS]
     assert names == [
         "01_weights.ipynb",
@@ -57,6 +57,11 @@ def test_the_book_has_its_nine_chapters_in_reading_order():
         "07_backpropagation.ipynb",
         "08_digits.ipynb",
         "09_timing.ipynb",
+        "10_softmax.ipynb",
+        "11_model_selection.ipynb",
+        "12_regularisation.ipynb",
+        "13_deeper_networks.ipynb",
+        "14_fashion_mnist.ipynb",
     ]
 
 

@@ -6,6 +6,17 @@ from the solution, which the check must pass.
 empty answer and before the solution (tools/trials.py).
 """
 
+# Shared pieces of the answers of chapter 12.
+_SHIFT_BY_PADDING = """
+def shift(inputs, down, right):
+    padded = np.pad(inputs.reshape(-1, 8, 8), ((0, 0), (8, 8), (8, 8)))
+    return padded[:, 8 - down:16 - down, 8 - right:16 - right].reshape(-1, 64)
+"""
+_DIAGONALS = """
+diagonal_inputs = np.vstack([train_inputs] + [shift(train_inputs, d, r)
+                            for d, r in [(-1, -1), (-1, 1), (1, -1), (1, 1)]])
+"""
+
 ANSWERS = {
     # Chapter 1.
     "ex-weights-by-hand": {
@@ -1225,6 +1236,913 @@ ANSWERS = {
         "right": [
             "def sigmoid_by_exp(x):\n    return np.reciprocal(1.0 + np.exp(np.negative(x)))\n\n\n"
             "def sigmoid_by_tanh(x):\n    return (np.tanh(x / 2) + 1) / 2",
+        ],
+    },
+    # Chapter 10.
+    "ex-softmax-by-hand": {
+        "wrong": [
+            (
+                "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
+                "probabilities = np.exp(scores)\n"
+                "shifted_probabilities = np.exp(scores - scores.max())\n",
+                "`probabilities` sum to",
+            ),
+            (
+                "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
+                "probabilities = scores / scores.sum()\n"
+                "shifted_probabilities = probabilities\n",
+                "softmax takes the exponential of each score",
+            ),
+            (
+                "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
+                "probabilities = np.exp(scores) / np.exp(scores).sum()\n"
+                "shifted_probabilities = np.exp(scores - scores.max())\n",
+                "`shifted_probabilities` sum to",
+            ),
+            (
+                "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
+                "probabilities = np.array([0.82, 0.11, 0.05, 0.02])\n"
+                "shifted_probabilities = probabilities\n",
+                "`probabilities` is not right",
+            ),
+            (
+                "scores = np.array([3.0, 1.0, 0.2, -1.0]) - 3.0\n"
+                "probabilities = np.exp(scores) / np.exp(scores).sum()\n"
+                "shifted_probabilities = probabilities\n",
+                "keep the scores of the exercise",
+            ),
+        ],
+        "right": [
+            "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
+            "probabilities = np.exp(scores) / np.sum(np.exp(scores))\n"
+            "shifted = scores - np.max(scores)\n"
+            "shifted_probabilities = np.exp(shifted) / np.sum(np.exp(shifted))\n",
+        ],
+    },
+    "ex-softmax-batch-loss": {
+        "wrong": [
+            (
+                "def mean_cross_entropy(outputs, targets):\n"
+                "    return -np.sum(targets * np.log(outputs))\n"
+                "validation_loss = mean_cross_entropy(library_network.run(validation_inputs),"
+                " validation_targets.T)\n",
+                "it is the sum over the 5 samples",
+            ),
+            (
+                "def mean_cross_entropy(outputs, targets):\n"
+                "    return -np.mean(targets * np.log(outputs))\n"
+                "validation_loss = mean_cross_entropy(library_network.run(validation_inputs),"
+                " validation_targets.T)\n",
+                "it is the mean over all 15 entries",
+            ),
+            (
+                "def mean_cross_entropy(outputs, targets):\n"
+                "    return -np.mean(np.sum(targets * np.log(outputs), axis=1))\n"
+                "validation_loss = mean_cross_entropy(library_network.run(validation_inputs),"
+                " validation_targets.T)\n",
+                "mind the axis",
+            ),
+            (
+                "def mean_cross_entropy(outputs, targets):\n"
+                "    return np.sum(targets * np.log(outputs)) / outputs.shape[1]\n"
+                "validation_loss = mean_cross_entropy(library_network.run(validation_inputs),"
+                " validation_targets.T)\n",
+                "it is negative",
+            ),
+            (
+                "def mean_cross_entropy(outputs, targets):\n"
+                "    return -np.sum(targets * np.log(outputs), axis=0)\n"
+                "validation_loss = mean_cross_entropy(library_network.run(validation_inputs),"
+                " validation_targets.T).mean()\n",
+                "should return one number",
+            ),
+            (
+                "def mean_cross_entropy(outputs, targets):\n"
+                "    return -np.sum(targets * np.log(outputs)) / outputs.shape[1]\n"
+                "validation_loss = mean_cross_entropy(library_network.run(test_inputs),"
+                " identity[test_labels].T)\n",
+                "`validation_loss` is not right",
+            ),
+        ],
+        "right": [
+            "def mean_cross_entropy(outputs, targets):\n"
+            "    right_class = targets.argmax(axis=0)\n"
+            "    picked = outputs[right_class, np.arange(outputs.shape[1])]\n"
+            "    return float(np.mean(-np.log(picked)))\n"
+            "validation_loss = mean_cross_entropy(library_network.run(validation_inputs),"
+            " identity[validation_labels].T)\n",
+        ],
+    },
+    "ex-softmax-calibration-error": {
+        "wrong": [
+            (
+                "def calibration_error(outputs, labels, n_bins=10):\n"
+                "    counts, confidence, accuracy = reliability_bins(outputs, labels, n_bins)\n"
+                "    filled = counts > 0\n"
+                "    return np.mean(np.abs(accuracy[filled] - confidence[filled]))\n"
+                "calibration_errors = {loss: np.array([calibration_error(o, validation_labels)"
+                " for o in outputs]) for loss, outputs in validation_outputs.items()}\n",
+                "weight each filled bin",
+            ),
+            (
+                "def calibration_error(outputs, labels, n_bins=10):\n"
+                "    counts, confidence, accuracy = reliability_bins(outputs, labels, n_bins)\n"
+                "    filled = counts > 0\n"
+                "    shares = counts[filled] / counts.sum()\n"
+                "    return np.sum(shares * (accuracy[filled] - confidence[filled]))\n"
+                "calibration_errors = {loss: np.array([calibration_error(o, validation_labels)"
+                " for o in outputs]) for loss, outputs in validation_outputs.items()}\n",
+                "a negative number",
+            ),
+            (
+                "def calibration_error(outputs, labels, n_bins=10):\n"
+                "    confidence = outputs.max(axis=0)\n"
+                "    right = outputs.argmax(axis=0) == labels\n"
+                "    bins = (confidence * n_bins).astype(int)\n"
+                "    total = 0.0\n"
+                "    for b in range(n_bins):\n"
+                "        inside = bins == b\n"
+                "        if inside.any():\n"
+                "            total += inside.sum() / len(confidence) * abs(\n"
+                "                right[inside].mean() - confidence[inside].mean())\n"
+                "    return total\n"
+                "calibration_errors = {loss: np.array([calibration_error(o, validation_labels)"
+                " for o in outputs]) for loss, outputs in validation_outputs.items()}\n",
+                "a confidence of exactly 1 into the last bin",
+            ),
+            (
+                "def calibration_error(outputs, labels, n_bins=10):\n"
+                "    counts, confidence, accuracy = reliability_bins(outputs, labels, n_bins)\n"
+                "    filled = counts > 0\n"
+                "    shares = counts[filled] / counts.sum()\n"
+                "    return np.sum(shares * np.abs(accuracy[filled] - confidence[filled]))\n"
+                "test_outputs = {loss: stacked_run(final_w_ih[i], final_w_ho[i], loss,"
+                " test_inputs) for loss, i in chosen.items()}\n"
+                "calibration_errors = {loss: np.array([calibration_error(o, test_labels)"
+                " for o in outputs]) for loss, outputs in test_outputs.items()}\n",
+                "on the validation data",
+            ),
+        ],
+        "right": [
+            "def calibration_error(outputs, labels, n_bins=10):\n"
+            "    confidence = outputs.max(axis=0)\n"
+            "    right = outputs.argmax(axis=0) == labels\n"
+            "    bins = np.clip(np.floor(confidence * n_bins).astype(int), 0, n_bins - 1)\n"
+            "    error = 0.0\n"
+            "    for b in np.unique(bins):\n"
+            "        inside = bins == b\n"
+            "        error += np.abs(right[inside].sum() - confidence[inside].sum())\n"
+            "    return error / len(confidence)\n"
+            "calibration_errors = {}\n"
+            "for loss in ('cross_entropy', 'squared_error'):\n"
+            "    calibration_errors[loss] = np.array([\n"
+            "        calibration_error(validation_outputs[loss][seed], validation_labels)\n"
+            "        for seed in range(10)])\n",
+        ],
+    },
+    # Chapter 11.
+    "ex-model-selection-stratified": {
+        "wrong": [
+            # stratify forgotten
+            (
+                "_, part = train_test_split(rest_labels, test_size=0.25, random_state=1)\n"
+                "validation_counts = np.bincount(part, minlength=10)",
+                "the counts of a split that is not stratified: pass `stratify=rest_labels`",
+            ),
+            # a fifth instead of a quarter
+            (
+                "_, part = train_test_split(rest_labels, test_size=0.2, stratify=rest_labels,\n"
+                "                           random_state=1)\n"
+                "validation_counts = np.bincount(part)",
+                "adds up to 288 samples: a quarter of the 1,440 samples",
+            ),
+            # the counts of the training part
+            (
+                "part, _ = train_test_split(rest_labels, test_size=0.25, stratify=rest_labels,\n"
+                "                           random_state=1)\n"
+                "validation_counts = np.bincount(part)",
+                "adds up to 1080 samples",
+            ),
+            # all 1,797 digits split, the test data included
+            (
+                "_, part = train_test_split(labels, test_size=0.25, stratify=labels,\n"
+                "                           random_state=1)\n"
+                "validation_counts = np.bincount(part)",
+                "adds up to 450 samples",
+            ),
+            # shares instead of counts
+            (
+                "_, part = train_test_split(rest_labels, test_size=0.25, stratify=rest_labels,\n"
+                "                           random_state=1)\n"
+                "validation_counts = np.bincount(part) / len(part)",
+                "should hold numbers of samples",
+            ),
+        ],
+        "right": [
+            "_, validation_part = train_test_split(np.arange(len(rest_labels)), test_size=360,\n"
+            "                                      stratify=rest_labels, random_state=1)\n"
+            "validation_counts = np.array([np.sum(rest_labels[validation_part] == digit)\n"
+            "                              for digit in range(10)])",
+        ],
+    },
+    "ex-model-selection-best-epoch": {
+        "wrong": [
+            # the training accuracy
+            (
+                "best_accuracy_epoch = int(np.argmax(histories[0].accuracy)) + 1\n"
+                "best_validation_accuracy = max(histories[0].accuracy)",
+                "the epoch of the highest *training* accuracy",
+            ),
+            # off by one: np.argmax counts from 0
+            (
+                "best_accuracy_epoch = int(np.argmax(histories[0].validation_accuracy))\n"
+                "best_validation_accuracy = max(histories[0].validation_accuracy)",
+                "one too small: `np.argmax` counts from 0, epochs from 1",
+            ),
+            # the lowest validation error, as early stopping keeps it
+            (
+                "best_accuracy_epoch = run.best_epoch\n"
+                "best_validation_accuracy = run.validation_accuracy[run.best_epoch - 1]",
+                "the epoch of the lowest validation *error*",
+            ),
+            # the last of the tied epochs
+            (
+                "curve = np.array(histories[0].validation_accuracy)\n"
+                "best_accuracy_epoch = int(np.flatnonzero(curve == curve.max())[-1]) + 1\n"
+                "best_validation_accuracy = curve.max()",
+                "the last of the epochs that share the highest validation accuracy",
+            ),
+            # the accuracy in percent
+            (
+                "best_accuracy_epoch = int(np.argmax(histories[0].validation_accuracy)) + 1\n"
+                "best_validation_accuracy = 100 * max(histories[0].validation_accuracy)",
+                "it should be the validation accuracy after that epoch",
+            ),
+        ],
+        "right": [
+            "best_validation_accuracy = max(histories[0].validation_accuracy)\n"
+            "best_accuracy_epoch = (\n"
+            "    histories[0].validation_accuracy.index(best_validation_accuracy) + 1)",
+        ],
+    },
+    "ex-model-selection-cross-validation": {
+        "wrong": [
+            # folds that are not stratified
+            (
+                "from sklearn.model_selection import KFold\n"
+                "cv_folds = list(KFold(n_splits=4, shuffle=True, random_state=1)\n"
+                "                .split(rest_inputs))\n"
+                "fold_accuracies = []\n"
+                "for t, v in cv_folds:\n"
+                "    net = new_network(16, 1.0, seed=0)\n"
+                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
+                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
+                "                                            net.predict(rest_inputs[v])))\n"
+                "fold_accuracies = np.array(fold_accuracies)\n"
+                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                "the folds are not stratified; use `StratifiedKFold`",
+            ),
+            # each fold's network trained on all samples, its validation samples included
+            (
+                "cv_folds = list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
+                "                .split(rest_inputs, rest_labels))\n"
+                "fold_accuracies = []\n"
+                "for t, v in cv_folds:\n"
+                "    net = new_network(16, 1.0, seed=0)\n"
+                "    net.fit(rest_inputs, rest_targets, epochs=10, batch_size=32, seed=0)\n"
+                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
+                "                                            net.predict(rest_inputs[v])))\n"
+                "fold_accuracies = np.array(fold_accuracies)\n"
+                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                "trained on all of `rest_inputs`, its fold's validation samples included",
+            ),
+            # the leak written into the folds themselves
+            (
+                "cv_folds = [(np.arange(len(rest_labels)), v) for _, v in\n"
+                "            StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
+                "            .split(rest_inputs, rest_labels)]\n"
+                "fold_accuracies = np.zeros(4)\n"
+                "cv_mean, cv_sd = 0.0, 0.0",
+                "fold 0 trains on some of its own validation samples",
+            ),
+            # measured on the test data
+            (
+                "cv_folds = list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
+                "                .split(rest_inputs, rest_labels))\n"
+                "fold_accuracies = []\n"
+                "for t, v in cv_folds:\n"
+                "    net = new_network(16, 1.0, seed=0)\n"
+                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
+                "    fold_accuracies.append(metrics.accuracy(test_labels,\n"
+                "                                            net.predict(test_inputs)))\n"
+                "fold_accuracies = np.array(fold_accuracies)\n"
+                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                "were measured on the test data",
+            ),
+            # another seed in each fold
+            (
+                "cv_folds = list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
+                "                .split(rest_inputs, rest_labels))\n"
+                "fold_accuracies = []\n"
+                "for number, (t, v) in enumerate(cv_folds):\n"
+                "    net = new_network(16, 1.0, seed=number)\n"
+                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32,\n"
+                "            seed=number)\n"
+                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
+                "                                            net.predict(rest_inputs[v])))\n"
+                "fold_accuracies = np.array(fold_accuracies)\n"
+                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                "train each fold's network as described",
+            ),
+            # the standard deviation without ddof=1
+            (
+                "cv_folds = list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
+                "                .split(rest_inputs, rest_labels))\n"
+                "fold_accuracies = []\n"
+                "for t, v in cv_folds:\n"
+                "    net = new_network(16, 1.0, seed=0)\n"
+                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
+                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
+                "                                            net.predict(rest_inputs[v])))\n"
+                "fold_accuracies = np.array(fold_accuracies)\n"
+                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std()",
+                "with `ddof=1`",
+            ),
+        ],
+        "right": [
+            "def fold_accuracy(training_part, validation_part):\n"
+            "    net = NeuralNetwork(network_structure=[64, 16, 10], learning_rate=1.0,\n"
+            "                        bias=True, seed=0, loss='cross_entropy')\n"
+            "    net.fit(rest_inputs[training_part],\n"
+            "            metrics.one_hot(rest_labels[training_part], n_classes=10),\n"
+            "            epochs=10, batch_size=32, seed=0)\n"
+            "    return np.mean(net.predict(rest_inputs[validation_part])\n"
+            "                   == rest_labels[validation_part])\n"
+            "\n"
+            "\n"
+            "splitter = StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
+            "cv_folds = list(splitter.split(np.zeros(len(rest_labels)), rest_labels))\n"
+            "fold_accuracies = np.array([fold_accuracy(t, v) for t, v in cv_folds])\n"
+            "cv_mean = np.mean(fold_accuracies)\n"
+            "cv_sd = np.std(fold_accuracies, ddof=1)",
+        ],
+    },
+    # Chapter 12.
+    "ex-regularisation-penalty": {
+        "wrong": [
+            (
+                "l2_penalty = 0.5 * l2_network.l2 * "
+                "sum(np.sum(w ** 2) for w in l2_network.weights)",
+                "includes the bias column",
+            ),
+            (
+                "l2_penalty = l2_network.l2 * "
+                "sum(np.sum(w[:, :-1] ** 2) for w in l2_network.weights)",
+                "the ½ of ½λ‖W‖² is missing",
+            ),
+            (
+                "l2_penalty = l2_network.l2 * "
+                "sum(np.linalg.norm(w) ** 2 for w in l2_network.weights)",
+                "includes the bias column and leaves out the ½",
+            ),
+            (
+                "l2_penalty = 0.5 * "
+                "l2_network.l2 * sum(np.linalg.norm(w[:, :-1]) for w in l2_network.weights)",
+                "sum of the squares of all weights of both matrices",
+            ),
+            (
+                "l2_penalty = 0.5 * "
+                "l2_network.l2 * np.sum(l2_network.weights_in_hidden[:, :-1] ** 2)",
+                "sums only the first matrix",
+            ),
+            (
+                "l2_penalty = 0.5 * sum(np.sum(w[:, :-1] ** 2) for w in l2_network.weights)",
+                "leaves out λ",
+            ),
+            ("l2_penalty = 0.007", "sum of the squares of all weights of both matrices"),
+        ],
+        "right": [
+            "rows = [w[:, :-1].ravel() for w in l2_network.weights]\n"
+            "l2_penalty = l2_network.l2 / 2 * sum(v @ v for v in rows)",
+        ],
+    },
+    "ex-regularisation-shift": {
+        "wrong": [
+            (
+                "def shift(inputs, down, right):\n"
+                "    images = inputs.reshape(-1, 8, 8)\n"
+                "    return np.roll(images, (down, right), axis=(1, 2)).reshape(-1, 64)\n"
+                + _DIAGONALS
+                + "diagonal_labels = np.tile(train_labels, 5)",
+                "wraps around, as np.roll does",
+            ),
+            (
+                "def shift(inputs, down, right):\n"
+                "    padded = np.pad(inputs.reshape(-1, 8, 8), ((0, 0), (8, 8), (8, 8)))\n"
+                "    return padded[:, 8 - right:16 - right, 8 - down:16 - down].reshape(-1, 64)\n"
+                + _DIAGONALS
+                + "diagonal_labels = np.tile(train_labels, 5)",
+                "moves the image right, not down",
+            ),
+            (
+                "def shift(inputs, down, right):\n"
+                "    padded = np.pad(inputs.reshape(-1, 8, 8), ((0, 0), (8, 8), (8, 8)))\n"
+                "    return padded[:, 8 + down:16 + down, 8 + right:16 + right].reshape(-1, 64)\n"
+                + _DIAGONALS
+                + "diagonal_labels = np.tile(train_labels, 5)",
+                "moves the image up",
+            ),
+            (
+                _SHIFT_BY_PADDING + _DIAGONALS + "diagonal_labels = train_labels",
+                "should hold one label for each of the 750 rows",
+            ),
+            (
+                _SHIFT_BY_PADDING + _DIAGONALS + "diagonal_labels = np.repeat(train_labels, 5)",
+                "repeat the whole list (np.tile)",
+            ),
+            (
+                "def shift(inputs, down, right):\n"
+                "    images = inputs.reshape(-1, 8, 8)\n"
+                "    images[:] = np.roll(images, (down, right), axis=(1, 2))\n"
+                "    if down > 0:\n        images[:, :down] = 0\n"
+                "    if down < 0:\n        images[:, down:] = 0\n"
+                "    if right > 0:\n        images[:, :, :right] = 0\n"
+                "    if right < 0:\n        images[:, :, right:] = 0\n"
+                "    return images.reshape(-1, 64)\n",
+                "changes the images it is given",
+            ),
+            (
+                _SHIFT_BY_PADDING
+                + "diagonal_inputs = np.vstack([shift(train_inputs, d, r) for d, r in "
+                "[(-1, -1), (-1, 1), (1, -1), (1, 1)]])\n"
+                "diagonal_labels = np.tile(train_labels, 4)",
+                "should be an array of shape (750, 64)",
+            ),
+        ],
+        "right": [
+            "def shift(inputs, down, right):\n"
+            "    images = inputs.reshape(-1, 8, 8)\n"
+            "    result = np.zeros_like(images)\n"
+            "    to_rows = slice(max(down, 0), 8 + min(down, 0))\n"
+            "    from_rows = slice(max(-down, 0), 8 + min(-down, 0))\n"
+            "    to_columns = slice(max(right, 0), 8 + min(right, 0))\n"
+            "    from_columns = slice(max(-right, 0), 8 + min(-right, 0))\n"
+            "    result[:, to_rows, to_columns] = images[:, from_rows, from_columns]\n"
+            "    return result.reshape(-1, 64)\n"
+            "parts = [train_inputs]\n"
+            "for d, r in [(-1, -1), (-1, 1), (1, -1), (1, 1)]:\n"
+            "    parts.append(shift(train_inputs, d, r))\n"
+            "diagonal_inputs = np.concatenate(parts)\n"
+            "diagonal_labels = np.concatenate([train_labels] * 5)",
+        ],
+    },
+    "ex-regularisation-choose": {
+        "wrong": [
+            (
+                "l2_grid = [0.0, 3e-3, 3e-2]\n"
+                "nets = [train_networks(range(3), train_inputs, train_labels, validation, "
+                "epochs=20, l2=v)[0] for v in l2_grid]\n"
+                "grid_accuracy = np.array([measure(w, test_inputs, test_labels)[0].mean() "
+                "for w in nets])\n"
+                "best_l2 = l2_grid[int(np.argmax(grid_accuracy))]\n"
+                "best_l2_test_accuracy = grid_accuracy.max()",
+                "holds test accuracies",
+            ),
+            (
+                "l2_grid = [0.0, 3e-3, 3e-2]\n"
+                "nets = [train_networks(range(3), train_inputs, train_labels, validation, "
+                "epochs=20, l2=v)[0] for v in l2_grid]\n"
+                "grid_accuracy = np.array([measure(w, train_inputs, train_labels)[0].mean() "
+                "for w in nets])\n"
+                "best_l2 = l2_grid[int(np.argmax(grid_accuracy))]\n"
+                "best_l2_test_accuracy = measure(nets[0], test_inputs, test_labels)[0].mean()",
+                "holds training accuracies",
+            ),
+            (
+                "l2_grid = [0.0, 3e-3, 3e-2]\n"
+                "nets = [train_networks(range(3), train_inputs, train_labels, validation, "
+                "l2=v)[0] for v in l2_grid]\n"
+                "grid_accuracy = np.array([measure(w, *validation)[0].mean() for w in nets])\n"
+                "best_l2 = l2_grid[int(np.argmax(grid_accuracy))]\n"
+                "best_l2_test_accuracy = measure(nets[0], test_inputs, test_labels)[0].mean()",
+                "after 20 epochs",
+            ),
+            (
+                "l2_grid = [0.0, 3e-3, 3e-2]\n"
+                "nets = [train_networks([0], train_inputs, train_labels, validation, "
+                "epochs=20, l2=v)[0] for v in l2_grid]\n"
+                "grid_accuracy = np.array([measure(w, *validation)[0].mean() for w in nets])\n"
+                "best_l2 = l2_grid[int(np.argmax(grid_accuracy))]\n"
+                "best_l2_test_accuracy = measure(nets[0], test_inputs, test_labels)[0].mean()",
+                "seeds 0, 1 and 2",
+            ),
+            (
+                "l2_grid = [0.0, 3e-3, 3e-2]\n"
+                "nets = [train_networks(range(3), train_inputs, train_labels, validation, "
+                "epochs=20, l2=v)[0] for v in l2_grid]\n"
+                "grid_accuracy = np.array([measure(w, *validation)[0].mean() for w in nets])\n"
+                "best_l2 = l2_grid[int(np.argmin(grid_accuracy))]\n"
+                "best_l2_test_accuracy = measure(nets[2], test_inputs, test_labels)[0].mean()",
+                "has the lowest mean validation accuracy",
+            ),
+            (
+                "l2_grid = [0.0, 3e-3, 3e-2]\n"
+                "nets = [train_networks(range(3), train_inputs, train_labels, validation, "
+                "epochs=20, l2=v)[0] for v in l2_grid]\n"
+                "grid_accuracy = np.array([measure(w, *validation)[0].mean() for w in nets])\n"
+                "best_l2 = l2_grid[int(np.argmax(grid_accuracy))]\n"
+                "best_l2_test_accuracy = grid_accuracy.max()",
+                "mean test accuracy of the three networks",
+            ),
+        ],
+        "right": [
+            "accuracy_of = {}\n"
+            "test_of = {}\n"
+            "for value in (0.0, 3e-3, 3e-2):\n"
+            "    weights, curves = train_networks([0, 1, 2], train_inputs, train_labels,\n"
+            "                                     validation, epochs=20, l2=value)\n"
+            "    accuracy_of[value] = curves['validation_accuracy'][-1].mean()\n"
+            "    test_of[value] = measure(weights, test_inputs, test_labels)[0].mean()\n"
+            "grid_accuracy = np.array(list(accuracy_of.values()))\n"
+            "best_l2 = max(accuracy_of, key=accuracy_of.get)\n"
+            "best_l2_test_accuracy = test_of[best_l2]",
+        ],
+    },
+    # Chapter 13.
+    "ex-deeper-count": {
+        "wrong": [
+            # The bias weights forgotten.
+            (
+                "def count_weights(structure, bias=True):\n"
+                "    return sum(a * b for a, b in zip(structure, structure[1:]))",
+                "the bias weights are missing, one per node of each layer after the inputs",
+            ),
+            # The bias node counted on the wrong side: n_in · (n_out + 1).
+            (
+                "def count_weights(structure, bias=True):\n"
+                "    return sum(n_in * (n_out + bias)\n"
+                "               for n_in, n_out in zip(structure[:-1], structure[1:]))",
+                "a bias node adds one weight per node it leads into",
+            ),
+            # Nodes counted instead of weights.
+            (
+                "def count_weights(structure, bias=True):\n"
+                "    return sum(structure) + bias * (len(structure) - 1)",
+                "count n_out · (n_in + 1) weights per layer with bias",
+            ),
+            # `bias` ignored: always counts the bias weights.
+            (
+                "def count_weights(structure, bias=True):\n"
+                "    return sum(n_out * (n_in + 1)\n"
+                "               for n_in, n_out in zip(structure[:-1], structure[1:]))",
+                "`count_weights([64, 32, 32, 32, 10], bias=False)` is not right, got 4522",
+            ),
+            # A number copied for this chapter's network only.
+            (
+                "def count_weights(structure, bias=True):\n    return 4522",
+                "`count_weights([64, 32, 32, 32, 10], bias=False)` is not right, got 4522",
+            ),
+        ],
+        "right": [
+            "def count_weights(structure, bias=True):\n"
+            "    sizes = np.array(structure)\n"
+            "    return int(np.sum(sizes[1:] * (sizes[:-1] + int(bias))))",
+            "def count_weights(structure, bias=True):\n"
+            "    net = NeuralNetwork(network_structure=list(structure), learning_rate=1.0,\n"
+            "                        bias=bias)\n"
+            "    return sum(w.size for w in net.weights)",
+        ],
+    },
+    "ex-deeper-adam": {
+        "wrong": [
+            # No bias correction.
+            (
+                "w = np.array([1.0, -2.0, 0.5])\nm = np.zeros(3)\nv = np.zeros(3)\n"
+                "result = []\n"
+                "for g in (np.array([0.4, -0.2, 0.0]), np.array([0.2, 0.1, -0.3])):\n"
+                "    m = 0.9 * m + 0.1 * g\n"
+                "    v = 0.999 * v + 0.001 * g**2\n"
+                "    w = w - 0.1 * m / (np.sqrt(v) + 1e-8)\n"
+                "    result.append(w)\n"
+                "after_one, after_two = result",
+                "without the bias correction",
+            ),
+            # β₁ and β₂ swapped: the first step is the same, the second is not.
+            (
+                "w = np.array([1.0, -2.0, 0.5])\nm = np.zeros(3)\nv = np.zeros(3)\n"
+                "result = []\n"
+                "for t, g in enumerate((np.array([0.4, -0.2, 0.0]),\n"
+                "                       np.array([0.2, 0.1, -0.3])), start=1):\n"
+                "    m = 0.999 * m + 0.001 * g\n"
+                "    v = 0.9 * v + 0.1 * g**2\n"
+                "    w = w - 0.1 * (m / (1 - 0.999**t)) / (np.sqrt(v / (1 - 0.9**t)) + 1e-8)\n"
+                "    result.append(w)\n"
+                "after_one, after_two = result",
+                "the result with β₁ and β₂ swapped",
+            ),
+            # The step counter not increased: t = 1 in both corrections.
+            (
+                "w = np.array([1.0, -2.0, 0.5])\nm = np.zeros(3)\nv = np.zeros(3)\n"
+                "result = []\n"
+                "for g in (np.array([0.4, -0.2, 0.0]), np.array([0.2, 0.1, -0.3])):\n"
+                "    m = 0.9 * m + 0.1 * g\n"
+                "    v = 0.999 * v + 0.001 * g**2\n"
+                "    w = w - 0.1 * (m / 0.1) / (np.sqrt(v / 0.001) + 1e-8)\n"
+                "    result.append(w)\n"
+                "after_one, after_two = result",
+                "with t = 1 in the bias correction of both steps",
+            ),
+            # The step added instead of subtracted.
+            (
+                "w = np.array([1.0, -2.0, 0.5])\nm = np.zeros(3)\nv = np.zeros(3)\n"
+                "result = []\n"
+                "for t, g in enumerate((np.array([0.4, -0.2, 0.0]),\n"
+                "                       np.array([0.2, 0.1, -0.3])), start=1):\n"
+                "    m = 0.9 * m + 0.1 * g\n"
+                "    v = 0.999 * v + 0.001 * g**2\n"
+                "    w = w + 0.1 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)\n"
+                "    result.append(w)\n"
+                "after_one, after_two = result",
+                "with the step added",
+            ),
+            # The weights after one step copied into both names.
+            (
+                "after_one = np.array([0.9, -1.9, 0.5])\nafter_two = after_one",
+                "`after_two` is not right, got [ 0.9, -1.9, 0.5]: follow equation",
+            ),
+        ],
+        "right": [
+            "from nnlib.optimizers import Adam as LibraryAdam\n\n"
+            "adam = LibraryAdam(beta1=0.9, beta2=0.999, epsilon=1e-8)\n"
+            "w = [np.array([1.0, -2.0, 0.5])]\n"
+            "adam.step(w, [np.array([0.4, -0.2, 0.0])], 0.1)\n"
+            "after_one = w[0].copy()\n"
+            "adam.step(w, [np.array([0.2, 0.1, -0.3])], 0.1)\n"
+            "after_two = w[0].copy()",
+        ],
+    },
+    "ex-deeper-depth": {
+        "wrong": [
+            # The ratio upside down: last over first.
+            (
+                "ratios = []\n"
+                "for k in range(1, 7):\n"
+                "    values = []\n"
+                "    for seed in range(5):\n"
+                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
+                "                            learning_rate=1.0, bias=True, seed=seed,\n"
+                "                            loss='cross_entropy', weight_init='glorot')\n"
+                "        g = net.gradients(train_inputs, train_targets)\n"
+                "        values.append(np.linalg.norm(g[-1]) / np.linalg.norm(g[0]))\n"
+                "    ratios.append(np.median(values))\n"
+                "depth_ratios = np.array(ratios)\n"
+                "deepest = 6",
+                "is the last layer's norm over the first's",
+            ),
+            # Squared norms.
+            (
+                "ratios = []\n"
+                "for k in range(1, 7):\n"
+                "    values = []\n"
+                "    for seed in range(5):\n"
+                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
+                "                            learning_rate=1.0, bias=True, seed=seed,\n"
+                "                            loss='cross_entropy', weight_init='glorot')\n"
+                "        g = net.gradients(train_inputs, train_targets)\n"
+                "        values.append(np.sum(g[0] ** 2) / np.sum(g[-1] ** 2))\n"
+                "    ratios.append(np.median(values))\n"
+                "depth_ratios = np.array(ratios)\n"
+                "deepest = 2",
+                "holds ratios of squared norms",
+            ),
+            # The book's initial weights (weight_init left at its default).
+            (
+                "ratios = []\n"
+                "for k in range(1, 7):\n"
+                "    values = []\n"
+                "    for seed in range(5):\n"
+                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
+                "                            learning_rate=1.0, bias=True, seed=seed,\n"
+                "                            loss='cross_entropy')\n"
+                "        g = net.gradients(train_inputs, train_targets)\n"
+                "        values.append(np.linalg.norm(g[0]) / np.linalg.norm(g[-1]))\n"
+                "    ratios.append(np.median(values))\n"
+                "depth_ratios = np.array(ratios)\n"
+                "deepest = 2",
+                "comes from the book's initial weights",
+            ),
+            # The validation data instead of the training data.
+            (
+                "ratios = []\n"
+                "for k in range(1, 7):\n"
+                "    values = []\n"
+                "    for seed in range(5):\n"
+                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
+                "                            learning_rate=1.0, bias=True, seed=seed,\n"
+                "                            loss='cross_entropy', weight_init='glorot')\n"
+                "        g = net.gradients(validation_inputs, validation_targets)\n"
+                "        values.append(np.linalg.norm(g[0]) / np.linalg.norm(g[-1]))\n"
+                "    ratios.append(np.median(values))\n"
+                "depth_ratios = np.array(ratios)\n"
+                "deepest = 3",
+                "comes from the validation data: use all training samples",
+            ),
+            # The mean over the seeds instead of the median.
+            (
+                "depth_ratios = np.zeros(6)\n"
+                "for k in range(1, 7):\n"
+                "    nets = [NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
+                "                          learning_rate=1.0, bias=True, seed=seed,\n"
+                "                          loss='cross_entropy', weight_init='glorot')\n"
+                "            for seed in range(5)]\n"
+                "    grads = [net.gradients(train_inputs, train_targets) for net in nets]\n"
+                "    depth_ratios[k - 1] = np.mean([np.linalg.norm(g[0]) / np.linalg.norm(g[-1])\n"
+                "                                   for g in grads])\n"
+                "deepest = 3",
+                "holds the mean over the seeds: take the median",
+            ),
+            # Right ratios, but the depth counted in weight matrices (k + 1).
+            (
+                "ratios = []\n"
+                "for k in range(1, 7):\n"
+                "    values = []\n"
+                "    for seed in range(5):\n"
+                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
+                "                            learning_rate=1.0, bias=True, seed=seed,\n"
+                "                            loss='cross_entropy', weight_init='glorot')\n"
+                "        g = net.gradients(train_inputs, train_targets)\n"
+                "        values.append(np.linalg.norm(g[0]) / np.linalg.norm(g[-1]))\n"
+                "    ratios.append(np.median(values))\n"
+                "depth_ratios = np.array(ratios)\n"
+                "deepest = int(np.arange(2, 8)[depth_ratios >= 0.01].max())",
+                "count hidden layers, not weight matrices",
+            ),
+        ],
+        "right": [
+            "def ratio(k, seed):\n"
+            "    net = NeuralNetwork(network_structure=[64, *[32] * k, 10], learning_rate=0.5,\n"
+            "                        bias=True, seed=seed, activation='sigmoid',\n"
+            "                        loss='cross_entropy', weight_init='glorot')\n"
+            "    first, *_, last = net.gradients(train_inputs, train_targets)\n"
+            "    return np.sqrt(np.sum(first**2) / np.sum(last**2))\n\n\n"
+            "depth_ratios = np.median([[ratio(k, s) for k in range(1, 7)] for s in range(5)],\n"
+            "                         axis=0)\n"
+            "deepest = max(k for k in range(1, 7) if depth_ratios[k - 1] >= 0.01)",
+        ],
+    },
+    # Chapter 14.
+    "ex-fashion-scale": {
+        "wrong": [
+            # integer division
+            (
+                "unit_pixels = data.test_images[:1000] // 255",
+                "holds whole numbers (uint8): `//` is integer division",
+            ),
+            # float64, the default of `/`
+            (
+                "unit_pixels = data.test_images[:1000] / 255",
+                "`unit_pixels` is float64, not float32",
+            ),
+            # divided by the number of grey values
+            (
+                "unit_pixels = data.test_images[:1000].astype(np.float32) / 256",
+                "the largest value of `unit_pixels` is 0.9961, not 1: divide by 255",
+            ),
+            # the training images instead of the test images
+            (
+                "unit_pixels = data.train_images[:1000].astype(np.float32) / 255",
+                "it should be the first 1,000 test images, each pixel divided by 255",
+            ),
+            # the centred inputs of the chapter
+            (
+                "unit_pixels = test_inputs[:1000]",
+                "it should be the first 1,000 test images, each pixel divided by 255",
+            ),
+        ],
+        "right": [
+            "unit_pixels = np.float32(1 / 255) * data.test_images[:1000]",
+        ],
+    },
+    "ex-fashion-classes": {
+        "wrong": [
+            # columns instead of rows: the precision of each answer
+            (
+                "class_accuracy = np.diag(confusion) / confusion.sum(axis=0)\n"
+                "hardest_class = class_names[np.argmin(class_accuracy)]\n"
+                "most_confused = (6, 0)",
+                "divides by the column sums, the answers",
+            ),
+            # divided by all answers
+            (
+                "class_accuracy = np.diag(confusion) / confusion.sum()\n"
+                "hardest_class = class_names[np.argmin(class_accuracy)]\n"
+                "most_confused = (6, 0)",
+                "each entry should be the diagonal entry over the sum of its row",
+            ),
+            # the label instead of the name
+            (
+                "class_accuracy = np.diag(confusion) / confusion.sum(axis=1)\n"
+                "hardest_class = np.argmin(class_accuracy)\n"
+                "most_confused = (6, 0)",
+                "`hardest_class` is 6: it should be the name",
+            ),
+            # the diagonal not set to 0
+            (
+                "class_accuracy = np.diag(confusion) / confusion.sum(axis=1)\n"
+                "hardest_class = class_names[np.argmin(class_accuracy)]\n"
+                "most_confused = np.unravel_index(np.argmax(confusion), confusion.shape)",
+                "on the diagonal: those are the right answers",
+            ),
+            # (answer, true class)
+            (
+                "class_accuracy = np.diag(confusion) / confusion.sum(axis=1)\n"
+                "hardest_class = class_names[np.argmin(class_accuracy)]\n"
+                "mistakes = confusion.T - np.diag(np.diag(confusion))\n"
+                "most_confused = np.unravel_index(np.argmax(mistakes), mistakes.shape)",
+                "the pair the wrong way round",
+            ),
+        ],
+        "right": [
+            "class_accuracy = np.array([row[i] / row.sum() for i, row in enumerate(confusion)])\n"
+            "hardest_class = class_names[int(class_accuracy.argmin())]\n"
+            "masked = np.where(np.eye(10, dtype=bool), -1, confusion)\n"
+            "most_confused = divmod(int(masked.argmax()), 10)",
+        ],
+    },
+    "ex-fashion-subset": {
+        "wrong": [
+            # measured on the test data
+            (
+                "subset_accuracy = {}\n"
+                "for l2 in (0.0, 0.01):\n"
+                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,"
+                " bias=True, seed=0, activation='relu', loss='cross_entropy',"
+                " weight_init='he', optimizer='adam', l2=l2)\n"
+                "    small.fit(train_inputs[:5000], train_targets[:5000], epochs=3,"
+                " batch_size=100, seed=0)\n"
+                "    subset_accuracy[l2] = np.mean(small.predict(test_inputs) == test_labels)\n"
+                "better_l2 = max(subset_accuracy, key=subset_accuracy.get)",
+                "is the accuracy on the test data",
+            ),
+            # measured on the training images
+            (
+                "subset_accuracy = {}\n"
+                "for l2 in (0.0, 0.01):\n"
+                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,"
+                " bias=True, seed=0, activation='relu', loss='cross_entropy',"
+                " weight_init='he', optimizer='adam', l2=l2)\n"
+                "    history = small.fit(train_inputs[:5000], train_targets[:5000], epochs=3,"
+                " batch_size=100, seed=0)\n"
+                "    subset_accuracy[l2] = history.accuracy[-1]\n"
+                "better_l2 = max(subset_accuracy, key=subset_accuracy.get)",
+                "is the accuracy on the training images",
+            ),
+            # other settings than named: one epoch
+            (
+                "subset_accuracy = {}\n"
+                "for l2 in (0.0, 0.01):\n"
+                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,"
+                " bias=True, seed=0, activation='relu', loss='cross_entropy',"
+                " weight_init='he', optimizer='adam', l2=l2)\n"
+                "    small.fit(train_inputs[:5000], train_targets[:5000], epochs=1,"
+                " batch_size=100, seed=0)\n"
+                "    subset_accuracy[l2] = np.mean(small.predict(validation_inputs) =="
+                " validation_labels)\n"
+                "better_l2 = max(subset_accuracy, key=subset_accuracy.get)",
+                "it should be the validation accuracy of the network trained exactly as described",
+            ),
+            # the lower one
+            (
+                "subset_accuracy = {}\n"
+                "for l2 in (0.0, 0.01):\n"
+                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,"
+                " bias=True, seed=0, activation='relu', loss='cross_entropy',"
+                " weight_init='he', optimizer='adam', l2=l2)\n"
+                "    small.fit(train_inputs[:5000], train_targets[:5000], epochs=3,"
+                " batch_size=100, seed=0)\n"
+                "    subset_accuracy[l2] = np.mean(small.predict(validation_inputs) =="
+                " validation_labels)\n"
+                "better_l2 = min(subset_accuracy, key=subset_accuracy.get)",
+                "whose validation accuracy is higher",
+            ),
+            # a made-up number
+            (
+                "subset_accuracy = {0.0: 0.85, 0.01: 0.84}\nbetter_l2 = 0.0",
+                "it should be the validation accuracy of the network trained exactly as described",
+            ),
+        ],
+        "right": [
+            "def validation_accuracy_of(penalty):\n"
+            "    net = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=0.001,"
+            " bias=True, seed=0, activation='relu', loss='cross_entropy',"
+            " weight_init='he', optimizer='adam', l2=penalty)\n"
+            "    net.fit(train_inputs[:5000], train_targets[:5000], epochs=3,"
+            " batch_size=100, seed=0)\n"
+            "    return metrics.accuracy(validation_labels, net.predict(validation_inputs))\n"
+            "\n"
+            "subset_accuracy = {penalty: validation_accuracy_of(penalty)"
+            " for penalty in (0.0, 0.01)}\n"
+            "better_l2 = sorted(subset_accuracy.items(), key=lambda item: item[1])[-1][0]",
         ],
     },
 }

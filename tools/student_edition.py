@@ -184,9 +184,11 @@ def exercise_number(chapter: Chapter, exercise: Exercise) -> str:
 
 
 def exercise_markdown(chapter: Chapter, exercise: Exercise) -> str:
-    """The exercise as Markdown that every notebook viewer shows: title and level as a heading."""
+    """The exercise as Markdown that every notebook viewer shows: title and level as a
+    heading, under the exercise's label, to which the chapter's text may refer."""
     number = exercise_number(chapter, exercise)
-    return f"### Exercise {number}: {exercise.title} ({exercise.level})\n\n{exercise.text}\n"
+    heading = f"### Exercise {number}: {exercise.title} ({exercise.level})"
+    return f"({exercise.label})=\n{heading}\n\n{exercise.text}\n"
 
 
 def plain_exercise_cell(chapter: Chapter, exercise: Exercise, source: str) -> str:
@@ -314,6 +316,13 @@ def build(
     (output / "README.md").write_text(README)
     for licence in LICENCE_FILES:
         shutil.copy2(root / licence, output / licence)
+    # Results of the long runs that a chapter shows (benchmarks/results/<chapter>.json),
+    # at the same place relative to the notebooks as in the book.
+    for chapter in book:
+        result = root / "benchmarks" / "results" / f"{chapter.path.stem}.json"
+        if result.exists():
+            (output / "benchmarks" / "results").mkdir(parents=True, exist_ok=True)
+            shutil.copy2(result, output / "benchmarks" / "results" / result.name)
     (output / "Makefile").write_text(MAKEFILE)
 
     archive = output.with_suffix(".zip")
