@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import nbformat
 import pytest
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 from tools.notebooks import ROOT, toc_files, toc_notebooks
 from tools.site import SITE, html_pages
@@ -62,7 +62,11 @@ def test_every_page_has_a_meta_description_and_a_favicon():
     pages = html_pages(SITE)
     assert len(pages) >= len(toc_files())
     for page_path in pages:
-        page = BeautifulSoup(page_path.read_text(encoding="utf-8"), "html.parser")
+        page = BeautifulSoup(
+            page_path.read_text(encoding="utf-8"),
+            "html.parser",
+            parse_only=SoupStrainer(["meta", "link"]),  # all this test reads: parsed faster
+        )
         if page.find("meta", attrs={"http-equiv": "Refresh"}):
             continue  # the redirect from index.html to the first page
         meta = page.find("meta", attrs={"name": "description"})

@@ -7,7 +7,7 @@ from __future__ import annotations
 import tomllib
 import zipfile
 
-from bs4 import BeautifulSoup
+from bs4 import BeautifulSoup, SoupStrainer
 
 from tools.notebooks import ROOT
 from tools.site import html_pages
@@ -36,9 +36,10 @@ def test_the_readme_and_the_package_name_both_licences():
 
 
 def licence_links(page) -> set[str]:
-    footer = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser").select_one(
-        "footer p.licence"
+    footers = BeautifulSoup(
+        page.read_text(encoding="utf-8"), "html.parser", parse_only=SoupStrainer("footer")
     )
+    footer = footers.select_one("footer p.licence")
     return set() if footer is None else {a["href"] for a in footer.find_all("a")}
 
 

@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from bs4 import BeautifulSoup, SoupStrainer
+from bs4 import BeautifulSoup
 
 from tools.browser import open_page
 from tools.notebooks import ROOT, toc_files
-from tools.site import SITE, link_problems
+from tools.site import SITE, classes, link_problems, start_tags
 
-LINKS = SoupStrainer("a")  # all that walking needs of a page: parsed faster
 TOC_PAGES = [path.relative_to(ROOT).with_suffix(".html").as_posix() for path in toc_files()]
 
 
@@ -19,17 +18,19 @@ def test_the_toc_starts_with_the_home_page_and_every_page_is_built():
 
 
 def walk(page: str, link_selector: str, site=SITE) -> list[str]:
-    """Follow the link ``link_selector`` from page to page until there is none, as a
-    reader's browser does (the links need no script); return the pages' paths."""
+    """Follow the link ``link_selector`` ("a.class") from page to page until there is
+    none, as a reader's browser does (the links need no script); return the pages' paths."""
+    tag, _, css_class = link_selector.partition(".")
     visited = [page]
     while True:
-        html = BeautifulSoup(
-            (site / visited[-1]).read_text(encoding="utf-8"), "html.parser", parse_only=LINKS
-        )
-        link = html.select_one(link_selector)
-        if link is None:
+        links = [
+            attributes["href"]
+            for name, attributes in start_tags(site / visited[-1])
+            if name == tag and css_class in classes(attributes)
+        ]
+        if not links:
             return visited
-        target = (site / visited[-1]).parent / link["href"].split("#")[0]
+        target = (site / visited[-1]).parent / links[0].split("#")[0]
         visited.append(target.resolve().relative_to(site.resolve()).as_posix())
         assert len(visited) <= 2 * len(TOC_PAGES), f"a loop: {visited}"
 

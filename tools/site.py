@@ -11,10 +11,9 @@ import sys
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
+from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
-
-from bs4 import BeautifulSoup
 
 SITE = Path(__file__).resolve().parent.parent / "_build" / "html"
 # (tag, attribute) pairs that link to another page or load a resource.
@@ -29,11 +28,36 @@ LINK_ATTRIBUTES = [
 LOADED_TAGS = {"link", "script", "img", "source", "iframe"}
 
 
+class _StartTags(HTMLParser):
+    def __init__(self):
+        super().__init__()
+        self.tags: list[tuple[str, dict[str, str | None]]] = []
+
+    def handle_starttag(self, tag, attrs):
+        self.tags.append((tag, dict(attrs)))
+
+
+@functools.cache
+def start_tags(page: Path) -> tuple[tuple[str, dict[str, str | None]], ...]:
+    """Every opening tag of ``page`` with its attributes, in order: all that the link,
+    anchor and navigation checks read, in one pass, much quicker than a whole tree."""
+    parser = _StartTags()
+    parser.feed(page.read_text(encoding="utf-8"))
+    parser.close()
+    return tuple(parser.tags)
+
+
+def classes(attributes: dict[str, str | None]) -> set[str]:
+    return set((attributes.get("class") or "").split())
+
+
 @functools.cache
 def _ids_in(page: Path) -> frozenset[str]:
-    soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-    ids = {element["id"] for element in soup.find_all(id=True)}
-    ids |= {element["name"] for element in soup.find_all("a", attrs={"name": True})}
+    ids = set()
+    for tag, attributes in start_tags(page):
+        for name in ("id",) + (("name",) if tag == "a" else ()):
+            if attributes.get(name):
+                ids.add(attributes[name])
     return frozenset(ids)
 
 
@@ -48,35 +72,37 @@ def link_problems(site: Path) -> list[str]:
     *loads* a script, style, image or frame from another host is reported: the site
     must work without a network.
     """
+    start_tags.cache_clear()
     _ids_in.cache_clear()
     problems = []
     for page in html_pages(site):
-        soup = BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
-        for tag, attribute in LINK_ATTRIBUTES:
-            for element in soup.find_all(tag, attrs={attribute: True}):
-                url = element[attribute]
-                where = f"{page.relative_to(site)}: <{tag} {attribute}={url!r}>"
-                parts = urlsplit(url)
-                if parts.scheme in ("mailto", "javascript", "data") or url == "#":
-                    continue
-                if parts.scheme or parts.netloc:
-                    if tag in LOADED_TAGS and not (tag == "link" and _is_navigation(element)):
-                        problems.append(f"{where} loads from another host")
-                    continue
-                target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
-                if target.is_dir():
-                    target = target / "index.html"
-                if not target.exists():
-                    problems.append(f"{where} points to a missing file")
-                elif parts.fragment and target.suffix == ".html":
-                    if unquote(parts.fragment) not in _ids_in(target):
-                        problems.append(f"{where} points to a missing anchor")
+        for tag, attributes in start_tags(page):
+            attribute = dict(LINK_ATTRIBUTES).get(tag)
+            url = attributes.get(attribute) if attribute else None
+            if url is None:
+                continue
+            where = f"{page.relative_to(site)}: <{tag} {attribute}={url!r}>"
+            parts = urlsplit(url)
+            if parts.scheme in ("mailto", "javascript", "data") or url == "#":
+                continue
+            if parts.scheme or parts.netloc:
+                relations = set((attributes.get("rel") or "").split())
+                if tag in LOADED_TAGS and not (tag == "link" and _is_navigation(relations)):
+                    problems.append(f"{where} loads from another host")
+                continue
+            target = (page.parent / unquote(parts.path)).resolve() if parts.path else page
+            if target.is_dir():
+                target = target / "index.html"
+            if not target.exists():
+                problems.append(f"{where} points to a missing file")
+            elif parts.fragment and target.suffix == ".html":
+                if unquote(parts.fragment) not in _ids_in(target):
+                    problems.append(f"{where} points to a missing anchor")
     return problems
 
 
-def _is_navigation(element) -> bool:
+def _is_navigation(relations: set[str]) -> bool:
     """A <link> that names a related page (canonical, next, ...) loads nothing."""
-    relations = set(element.get("rel", []))
     return not relations & {"stylesheet", "preload", "icon", "modulepreload", "manifest"}
 
 
