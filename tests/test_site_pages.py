@@ -36,7 +36,7 @@ from tools.browser import (
 )
 from tools.figures import png_images
 from tools.notebooks import ROOT, toc_files
-from tools.site import SITE, html_pages
+from tools.site import SITE, code_colours, html_pages
 
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 
@@ -51,6 +51,13 @@ class Website:
     # The part of a page that axe checks, where the page has it: on a site made with the
     # same theme and chapters as the full one, only the part that differs.
     checked_by_axe: str | None = None
+    # The pages that the browser opens (all, when None): on a site whose pages differ from
+    # the full site's in one part made the same way on every page, a sample of them.
+    opened_in_browser: tuple[str, ...] | None = None
+    # The pages on which axe checks the colours of highlighted code (all, when None): the
+    # theme colours code the same way on every page, and these pages show every kind of
+    # coloured piece of code that the site has (a test below makes sure).
+    code_checked_on: tuple[str, ...] | None = None
 
     def pages(self) -> list[str]:
         """Every page of the site, but the redirect of the site root. Before the site is
@@ -73,18 +80,26 @@ WEBSITE = Website(
     "full",
     SITE,
     {path.relative_to(ROOT).with_suffix(".html").as_posix(): path for path in toc_files()},
+    code_checked_on=(
+        "book/intro.html",
+        "book/01_weights.html",
+        "book/02_activations.html",
+        "book/03_class_design.html",
+        "book/teachers/running_the_course.html",
+    ),
 )
 
 
 def pytest_generate_tests(metafunc):
     website = metafunc.module.WEBSITE
+    opened = website.opened_in_browser
     for name, values in (
         ("source_page", list(website.sources)),
         ("chapter_page", website.chapter_pages()),
         ("page_path", website.pages()),
     ):
         if name in metafunc.fixturenames:
-            metafunc.parametrize(name, values)
+            metafunc.parametrize(name, [v for v in values if opened is None or v in opened])
 
 
 def stored_figure_count(path) -> int:
@@ -171,13 +186,24 @@ def test_no_serious_or_critical_accessibility_violation_in_light_or_dark_mode(
     found = {}
     assert page.evaluate("document.documentElement.dataset.theme") == "light"
     within = website.checked_by_axe
-    found["light"] = accessibility_violations(page, within=within)
+    checked_code = website.code_checked_on
+    excluding = None if checked_code is None or page_path in checked_code else "div.highlight"
+    found["light"] = accessibility_violations(page, within=within, excluding=excluding)
     page.add_style_tag(content=NO_TRANSITIONS)
     page.evaluate(TO_DARK_MODE)
     assert page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
-    found["dark"] = accessibility_violations(page, within=within, rules=COLOUR_RULES)
+    found["dark"] = accessibility_violations(
+        page, within=within, rules=COLOUR_RULES, excluding=excluding
+    )
     assert found == {"light": [], "dark": []}
     assert report.problems == []
+
+
+def test_the_pages_whose_code_axe_checks_show_every_kind_of_coloured_code(website):
+    colours = {page: code_colours(website.folder / page) for page in website.pages()}
+    on_checked_pages = set().union(*(colours[page] for page in website.code_checked_on))
+    assert set().union(*colours.values()) <= on_checked_pages
+    assert len(on_checked_pages) >= 20
 
 
 def test_on_a_phone_equations_fit_or_show_that_they_scroll_and_code_stays_readable(

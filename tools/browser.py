@@ -120,24 +120,29 @@ COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 
 def accessibility_violations(
-    page, impacts=SERIOUS, within: str | None = None, rules: tuple[str, ...] | None = None
+    page,
+    impacts=SERIOUS,
+    within: str | None = None,
+    rules: tuple[str, ...] | None = None,
+    excluding: str | None = None,
 ) -> list[str]:
     """What axe-core finds on the page, one line per rule and impact in ``impacts``; with
     ``within``, a CSS selector, only in that part of the page where it has one; with
-    ``rules``, only those rules (else every rule that axe runs by default)."""
+    ``rules``, only those rules (else every rule that axe runs by default); with
+    ``excluding``, a CSS selector, not in the parts of the page that it selects."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     options = {"resultTypes": ["violations"], "noHtml": True}  # only the targets are reported
     if rules is not None:
         options["runOnly"] = {"type": "rule", "values": list(rules)}
     violations = page.evaluate(
-        "async ([options, within]) => {"
-        " const context = within && document.querySelector(within)"
-        " ? {include: [[within]]} : document;"
+        "async ([options, within, excluding]) => {"
+        " const context = {include: within && document.querySelector(within)"
+        " ? [[within]] : [['html']], exclude: excluding ? [[excluding]] : []};"
         " return (await axe.run(context, options)).violations"
         ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
         " targets: v.nodes.map(n => n.target.join(' '))})); }",
-        [options, within],
+        [options, within, excluding],
     )
     return [
         f"{v['impact']}: {v['id']} ({v['help']}) at {', '.join(v['targets'][:3])}"
