@@ -6,6 +6,7 @@ from bs4 import BeautifulSoup
 
 from tools.browser import open_page
 from tools.notebooks import ROOT, toc_files
+from tools.publishing import published_address
 from tools.site import SITE, classes, link_problems, start_tags
 
 TOC_PAGES = [path.relative_to(ROOT).with_suffix(".html").as_posix() for path in toc_files()]
@@ -57,12 +58,18 @@ def test_search_finds_sigmoid_in_the_activations_chapter(context, site_url):
     assert report.problems == []
 
 
-def test_chapter_pages_offer_launch_download_and_repository_buttons():
+def test_chapter_pages_offer_download_and_launch_buttons_only_for_a_published_address():
     header = BeautifulSoup((SITE / "book" / "01_weights.html").read_text(), "html.parser")
     hrefs = [link.get("href", "") for link in header.select(".article-header-buttons a")]
-    assert any(href.startswith("https://mybinder.org/v2/gh/") for href in hrefs)
-    assert any(href.startswith("https://colab.research.google.com/github/") for href in hrefs)
-    assert any("btn-source-repository-button" in link["class"] for link in header.select("a.btn"))
+    launch = [
+        any(href.startswith("https://mybinder.org/v2/gh/") for href in hrefs),
+        any(href.startswith("https://colab.research.google.com/github/") for href in hrefs),
+        any("btn-source-repository-button" in link["class"] for link in header.select("a.btn")),
+    ]
+    address = published_address()
+    assert launch == [address is not None] * 3
+    if address is not None:
+        assert any(address.ref in href for href in hrefs)
     assert "../_sources/book/01_weights.ipynb" in hrefs
     assert (SITE / "_sources" / "book" / "01_weights.ipynb").exists()
 

@@ -1,40 +1,64 @@
-"""The first cell of every chapter: it installs nnlib where the library is missing.
+"""The first cell of every chapter: nnlib where the library is missing.
 
-A chapter opened with the Colab or Binder launch button runs in an environment that
-may not have nnlib. This cell installs it from the book's repository, whose address
-and branch are the one setting ``repository`` in _config.yml, and does nothing where
-nnlib is already installed (as in `make lab`, in the tests, and in the student
-edition). The website does not show it (tag ``remove-cell``); the downloaded
+A chapter opened on Colab or Binder runs in an environment that may not have nnlib.
+Where the book is published at an address set on purpose (``repository`` in
+_config.yml, pinned to a tag or commit: see tools/publishing.py), this cell installs
+nnlib from there; with no address set, it fetches nothing and says how to install
+nnlib. Where nnlib is installed (in `make lab`, the tests and the student edition) it
+does nothing. The website does not show it (tag ``remove-cell``); the downloaded
 notebook has it. `make notebooks` writes it into every chapter before running them.
 """
 
 from __future__ import annotations
 
+import textwrap
 from pathlib import Path
 
 import nbformat
-import yaml
 
 from tools.notebooks import ROOT
+from tools.publishing import published_address
 
 TAG = "remove-cell"
+NOT_INSTALLED = (
+    "nnlib, the library of this book, is not installed here. In your copy of the book "
+    "or of its student edition, run `pip install .` (or `make lab`), or install it from "
+    "the address your teacher gives you."
+)
+
+
+def _lines(text: str, width: int) -> list[str]:
+    """``text`` cut into pieces of at most ``width`` characters that join up to it."""
+    pieces = textwrap.wrap(text, width, drop_whitespace=False)
+    return [piece for piece in pieces if piece]
 
 
 def install_cell_source(root: Path = ROOT) -> str:
-    repository = yaml.safe_load((root / "_config.yml").read_text())["repository"]
-    url = repository["url"].rstrip("/")
+    address = published_address(root)
+    if address is None:
+        return (
+            "# nnlib is needed from here on. This book names no address to install it\n"
+            "# from, so where nnlib is missing this cell says how to get it.\n"
+            "import importlib.util\n"
+            "\n"
+            'if importlib.util.find_spec("nnlib") is None:\n'
+            "    raise ModuleNotFoundError(\n"
+            + "".join(f"        {line!r}\n" for line in _lines(NOT_INSTALLED, 70))
+            + "    )\n"
+        )
     return (
         "# On Colab or Binder, where nnlib may be missing: install it from the book's\n"
-        "# repository. Where it is installed, this cell does nothing.\n"
+        "# repository, at the version it was published with. Where it is installed, this\n"
+        "# cell does nothing.\n"
         "import importlib.util\n"
         "import subprocess\n"
         "import sys\n"
         "\n"
-        f'repository = "{url}.git"\n'
-        f'branch = "{repository["branch"]}"\n'
+        f'repository = "{address.url}.git"\n'
+        f'version = "{address.ref}"  # a tag or commit\n'
         'if importlib.util.find_spec("nnlib") is None:\n'
         '    subprocess.check_call([sys.executable, "-m", "pip", "install", "--quiet",\n'
-        '                           f"nnlib @ git+{repository}@{branch}"])\n'
+        '                           f"nnlib @ git+{repository}@{version}"])\n'
     )
 
 

@@ -268,8 +268,10 @@ def build_site(edition: Path, book: list[Chapter], root: Path = ROOT) -> Path:
     # No launch or repository buttons: they lead to the book's source, solutions included.
     config["launch_buttons"] = {"thebe": False}
     config["html"]["use_repository_button"] = False
-    # The course outline belongs to the teachers' part, which this site leaves out.
+    # The course outline belongs to the teachers' part, which this site leaves out; the
+    # buttons that a published address brings stay out.
     config["sphinx"]["local_extensions"].pop("course_outline")
+    config["sphinx"]["local_extensions"].pop("publishing")
     toc = yaml.safe_load((root / "_toc.yml").read_text())
     toc["parts"] = [part for part in toc["parts"] if part.get("numbered")]
     chapter_list = "\n".join(f"{c.number}. {{ref}}`{c.label}`" for c in book)
