@@ -49,13 +49,14 @@ def shown_lines(chapter, with_solutions: bool) -> list[str]:
     """Every line of code and of printed output that the chapter's page shows."""
     cells = nbformat.read(chapter.path, as_version=4).cells
     solution_cells = {i for exercise in chapter.exercises for i in exercise.solution_cells}
+    check_cells = {exercise.check_cell for exercise in chapter.exercises}  # not on paper
     lines = []
     for index, cell in enumerate(cells):
-        if cell.cell_type != "code" or is_install_cell(cell):
+        if cell.cell_type != "code" or is_install_cell(cell) or index in check_cells:
             continue
         if index in solution_cells and not with_solutions:
             continue
-        if "hide-input" not in cell.metadata.get("tags", []):  # a check: its verdict shows
+        if "hide-input" not in cell.metadata.get("tags", []):
             lines += cell.source.splitlines()
         for output in cell.outputs:
             if output.output_type == "stream":
@@ -138,6 +139,22 @@ def test_solutions_follow_the_summary_for_teachers_and_are_left_out_for_students
     assert all(squeezed(line) in teachers for line in leaked)
     for exercise in chapter.exercises:
         assert squeezed(exercise.title.replace("`", "")) in students
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
+def test_on_paper_exercises_have_plain_titles_no_check_and_students_room_to_answer(chapter):
+    teachers = text_of(PDF / "handouts" / f"{chapter.path.stem}.pdf")
+    students = text_of(PDF / "student-handouts" / f"{chapter.path.stem}.pdf")
+    for text in (teachers, students):
+        for number, exercise in enumerate(chapter.exercises, 1):
+            name = exercise.title.replace("`", "")
+            title = f"Exercise {chapter.number}.{number}: {name} ({exercise.level})"
+            assert squeezed(title) in squeezed(text), title
+            assert squeezed(f"({name} ({exercise.level}))") not in squeezed(text)
+        for web_only in ("Show the check", "checks pass", "Check your answer"):
+            assert web_only not in text
+    assert students.count("Your answer") == len(chapter.exercises)
+    assert "Your answer" not in teachers
 
 
 # A code cell's frame is filled with this grey (myst-nb's source background, #f7f7f7,

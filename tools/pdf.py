@@ -10,8 +10,9 @@ MathJax, the stored figures, the code with its outputs. The site's print stylesh
 wraps long code and output lines instead of cutting them, and lets a code cell longer
 than the rest of a page go on over the next one, framed on both. Before printing, each
 chapter's solutions are moved after its summary, under "Solutions" (the teachers'
-handouts and the book), or removed (the students' handouts). Pages are A4 with
-15 mm margins and numbered in the footer.
+handouts and the book), or removed (the students' handouts, which get a framed space
+to answer each exercise instead); the checks, which cannot run on paper, are left out.
+Pages are A4 with 15 mm margins and numbered in the footer.
 
 Writes ``book.pdf``, ``handouts/NN_name.pdf`` and ``student-handouts/NN_name.pdf``.
 """
@@ -58,6 +59,28 @@ PLACE_SOLUTIONS = """keep => {
   }
 }"""
 
+# Runs in the page, for paper: exercise titles read "Exercise 2.1: Title (level)"; the
+# checks go (on paper they cannot run, and their stored verdict is the solution's); in
+# the students' handouts, a framed space to answer after each exercise.
+FOR_PAPER = """answerSpace => {
+  const title = /^(Solution to\\s*)?(Exercise [\\d.]+)\\s*\\((.*)\\)\\s*$/s;
+  for (const heading of document.querySelectorAll(
+      'div.exercise > p.admonition-title, div.solution > p.admonition-title')) {
+    const text = heading.textContent.replace(/\\s+/g, ' ').trim();
+    if (title.test(text)) heading.textContent = text.replace(title, '$1$2: $3');
+  }
+  for (const cell of document.querySelectorAll('div.cell')) {
+    if (cell.querySelector('div.cell_input')?.textContent.includes('answer_check(')) cell.remove();
+  }
+  if (!answerSpace) return;
+  for (const exercise of document.querySelectorAll('div.exercise')) {
+    const space = document.createElement('div');
+    space.className = 'print-answer-space';
+    space.textContent = 'Your answer';
+    exercise.after(space);
+  }
+}"""
+
 # Runs in the page: the articles of the other pages appended to this one, typeset.
 APPEND_PAGES = """async urls => {
   const article = document.querySelector('article.bd-article');
@@ -87,6 +110,7 @@ def print_page(context, url: str, path: Path, *, solutions: bool, append=()) -> 
         if append:
             page.evaluate(APPEND_PAGES, list(append))
         page.evaluate(PLACE_SOLUTIONS, solutions)
+        page.evaluate(FOR_PAPER, not solutions)
         if report.problems:
             raise RuntimeError(f"{url}: {report.problems}")
         path.parent.mkdir(parents=True, exist_ok=True)
