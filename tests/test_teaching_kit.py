@@ -15,8 +15,10 @@ from tools.course_outline import outline_markdown
 from tools.notebooks import ROOT
 from tools.site import SITE
 from tools.student_edition import LICENCE_FILES, build
+from tools.term_plan import live_minutes, sessions, term_plan_markdown, weeks
 
 OUTLINE_PAGE = SITE / "book" / "teachers" / "course_outline.html"
+TERM_PLAN_PAGE = SITE / "book" / "teachers" / "term_plan.html"
 
 
 @pytest.fixture
@@ -77,3 +79,38 @@ def test_a_chapter_added_to_the_toc_is_in_the_student_edition(book_with_an_extra
     extra = (folder / "notebooks" / "05_extra.ipynb").read_text()
     assert "### Exercise 5.3: How much is cut off? (hard)" in extra
     assert "{solution" not in extra
+
+
+def test_the_term_plan_takes_10_to_14_weeks_and_gives_every_chapter_time_by_its_size():
+    plan = sessions(ROOT)
+    assert 10 <= weeks(ROOT) <= 14
+    count = {c.number: sum(s.chapter == c for s in plan) for c in chapters()}
+    assert all(count[c.number] >= 1 for c in chapters())
+    by_size = sorted(chapters(), key=live_minutes)
+    assert [count[c.number] for c in by_size] == sorted(count[c.number] for c in by_size)
+    assert all(0 < s.live_minutes <= 75 for s in plan if s.chapter is not None)
+    assert count[max(by_size, key=live_minutes).number] > count[by_size[0].number]
+    practice = [i for i, s in enumerate(plan) if s.what.startswith("Practice")]
+    assert len(practice) == 3 and plan[-1].what == "Final project: presentations"
+
+
+def test_the_term_plan_sets_the_medium_and_hard_exercises_of_every_chapter_as_homework():
+    table = term_plan_markdown(ROOT)
+    for chapter in chapters():
+        graded = [f"{chapter.number}.{i}" for i, e in enumerate(chapter.exercises, 1)]
+        assert re.search(rf"\| {', '.join(graded[1:])}, due week \d+ \|", table), chapter.title
+
+
+def test_a_chapter_added_to_the_toc_is_in_the_term_plan(book_with_an_extra_chapter):
+    assert "| Chapter 5: An extra chapter | " in term_plan_markdown(book_with_an_extra_chapter)
+    assert "| Chapter 5: An extra chapter | " not in term_plan_markdown(ROOT)
+
+
+@pytest.mark.usefixtures("built_site")
+def test_the_built_term_plan_page_has_the_schedule_brief_and_rubric():
+    page = BeautifulSoup(TERM_PLAN_PAGE.read_text(), "html.parser")
+    rows = page.select("section#schedule table tbody tr")
+    assert len(rows) == len(sessions(ROOT))
+    assert "Final project" in page.get_text() and "Rubric" in page.get_text()
+    rubric = page.select("section#the-final-project table tbody tr")
+    assert sum(int(row.select("td")[1].get_text()) for row in rubric) == 100

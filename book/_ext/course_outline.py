@@ -1,9 +1,12 @@
-"""Write the course outline into the teachers' page, read from the chapters themselves.
+"""Write the course outline and the term plan into the teachers' pages, read from the
+chapters themselves.
 
 The page ``book/teachers/course_outline.md`` holds the line ``<!-- course outline -->``;
 at build time it is replaced by one session per chapter of the numbered parts of
 _toc.yml, with the chapter's prerequisites, learning goals and exercises. A chapter
 added to the toc is in the outline at the next build, with nothing else to change.
+The page ``book/teachers/term_plan.md`` holds ``<!-- term plan -->``, replaced by the
+schedule of tools/term_plan.py.
 """
 
 from __future__ import annotations
@@ -14,14 +17,18 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tools.chapters import chapters
 from tools.course_outline import MARKER, outline_markdown
+from tools.term_plan import MARKER as TERM_PLAN_MARKER
+from tools.term_plan import term_plan_markdown
 
 
 def _insert_outline(app, docname, source):
-    if MARKER in source[0]:
-        root = Path(app.srcdir)
-        for chapter in chapters(root):
-            app.env.note_dependency(str(chapter.path))
-        source[0] = source[0].replace(MARKER, outline_markdown(root))
+    pages = ((MARKER, outline_markdown), (TERM_PLAN_MARKER, term_plan_markdown))
+    for marker, made in pages:
+        if marker in source[0]:
+            root = Path(app.srcdir)
+            for chapter in chapters(root):
+                app.env.note_dependency(str(chapter.path))
+            source[0] = source[0].replace(marker, made(root))
 
 
 def setup(app):
