@@ -116,3 +116,25 @@ def test_the_released_notebook_has_empty_answers_and_locked_checks_worth_points_
         assert f"({exercise.level})" in cells[f"{exercise.label}-task"].source
     text = "\n".join(cell.source for cell in cells.values())
     assert "BEGIN SOLUTION" not in text and "{solution" not in text
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
+def test_the_released_notebook_keeps_the_chapters_outputs_and_figures_but_not_the_solutions(
+    graded, course, chapter
+):
+    book = nbformat.read(chapter.path, as_version=4).cells
+    solutions = {i for exercise in chapter.exercises for i in exercise.solution_cells}
+    checks = {exercise.check_cell for exercise in chapter.exercises}
+
+    def figures(cells):
+        return sum("image/png" in o.get("data", {}) for c in cells for o in c.get("outputs", []))
+
+    kept = [cell for i, cell in enumerate(book) if i not in solutions | checks]
+    release = released(course, chapter).cells
+    assert figures(release) == figures(kept) > 0
+    assert sum(len(c.get("outputs", [])) for c in release) == sum(
+        len(c.get("outputs", [])) for c in kept
+    )
+    for cell in release:
+        if cell.id.endswith(("-answer", "-check")):
+            assert cell.outputs == []

@@ -34,10 +34,19 @@ SCHEMA_VERSION = 3
 
 CONFIG = f'''"""nbgrader settings of the course: the chapters of the book as assignments."""
 
+from nbgrader.converters import GenerateAssignment
+
 c = get_config()  # noqa: F821 (given by nbgrader when it reads this file)
 c.CourseDirectory.course_id = "{COURSE_ID}"
 # The answer cell keeps its prompt; only the solution between the markers is removed.
 c.ClearSolutions.code_stub = {{"python": ""}}
+# The released notebooks keep the chapter's stored outputs and figures, as the student
+# edition does: the answer and check cells have none to give away.
+c.GenerateAssignment.preprocessors = [
+    preprocessor
+    for preprocessor in GenerateAssignment.class_traits()["preprocessors"].default()
+    if preprocessor.__name__ != "ClearOutput"
+]
 '''
 
 README = """# The course as nbgrader assignments
