@@ -8,7 +8,9 @@ ENV_STAMP := $(VENV)/.requirements-installed
 PORT ?= 8000
 # The browser tests drive Debian's Chromium; no test tool downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
-AXE := node_modules/axe-core/axe.min.js
+# What npm installs from package-lock.json: axe-core for the browser tests, and what the
+# slides load (reveal.js, RequireJS, jQuery, MathJax 2).
+NPM_PACKAGES := node_modules/.installed
 # pdftotext, with which the tests read the PDFs (Debian's poppler-utils).
 PDFTOTEXT := /usr/bin/pdftotext
 # Fashion-MNIST's four official files (Debian's dataset-fashion-mnist), read by nnlib.datasets.
@@ -20,7 +22,7 @@ export JUPYTER_PREFER_ENV_PATH := 1
 # A backend set outside would keep the notebooks' figures out of their outputs.
 unexport MPLBACKEND
 
-.PHONY: book test check pdf serve lab notebooks student nbgrader bench mutants clean
+.PHONY: book test check pdf slides serve lab notebooks student nbgrader bench mutants clean
 
 $(ENV_STAMP): requirements.txt pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -73,7 +75,15 @@ $(PDF_STAMP): $(BOOK_STAMP) $(CHROMIUM)
 	$(BIN)/python tools/pdf.py
 	touch $@
 
-test: $(BOOK_STAMP) $(PDF_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(AXE) $(PDFTOTEXT) $(FASHION_MNIST)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
+SLIDES_STAMP := _build/slides/.built
+
+slides: $(SLIDES_STAMP)  ## Every chapter as reveal.js slides and their PDFs, offline: _build/slides.
+
+$(SLIDES_STAMP): $(ENV_STAMP) $(BOOK_SOURCES) $(NPM_PACKAGES) $(CHROMIUM)
+	$(BIN)/python tools/slides.py
+	touch $@
+
+test: $(BOOK_STAMP) $(PDF_STAMP) $(SLIDES_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(NPM_PACKAGES) $(PDFTOTEXT) $(FASHION_MNIST)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
 	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 # The inner loop while writing: nnlib's own tests (those that `make mutants` runs, with
@@ -87,9 +97,7 @@ check: $(ENV_STAMP)  ## The inner loop: nnlib's tests, lint, and a chapter: make
 nbgrader: $(ENV_STAMP)  ## The chapters as an nbgrader course, for grading: _build/nbgrader.
 	$(BIN)/python tools/nbgrader_course.py
 
-# axe-core, the accessibility engine that the browser tests inject into each page,
-# at the version pinned in package-lock.json.
-$(AXE): package.json package-lock.json
+$(NPM_PACKAGES): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 

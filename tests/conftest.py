@@ -58,6 +58,7 @@ def context(browser):
 SLOWEST_FIRST = (
     "test_site_pages.py",
     "test_student_site.py",
+    "test_slides.py",
     "chapters",
     "test_nbgrader_course.py",
     "test_nbval_catches_changes.py",

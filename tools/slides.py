@@ -1,0 +1,200 @@
+"""Every chapter as a reveal.js slide deck for teaching, and a PDF of each: `make slides`.
+
+Usage: python tools/slides.py [OUTPUT_DIR]   (default: _build/slides)
+
+Made with nbconvert's slides exporter from the chapter itself: a slide for the title
+and each section, a slide below it for each code cell with its stored output (figures
+included), and one for each exercise; the prose becomes the speaker notes (press "s"),
+its lists and display formulas stay on the slides. Solutions and checks stay out.
+reveal.js (4.0.2, the version nbconvert's template is made for), RequireJS, jQuery and
+MathJax 2 come from npm (package.json) and are copied beside the decks, so the slides
+work with no network. A slide that holds too much is shrunk to fit its 16:9 frame.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import sys
+from pathlib import Path
+
+import nbformat
+from nbconvert import SlidesExporter
+from playwright.sync_api import sync_playwright
+from traitlets.config import Config
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tools.browser import launch, open_page
+from tools.chapters import Chapter, chapters
+from tools.install_cell import is_install_cell
+from tools.notebooks import ROOT
+from tools.site import serve
+from tools.student_edition import plain_exercise_cell
+
+DEFAULT_OUTPUT = ROOT / "_build" / "slides"
+NODE_MODULES = ROOT / "node_modules"
+ASSETS = "_assets"
+WIDTH, HEIGHT = 1280, 720  # 16:9
+# What each deck loads, copied from node_modules: (source, destination below ASSETS).
+ASSET_FILES = [
+    ("reveal.js/dist", "reveal.js/dist"),
+    ("reveal.js/plugin/notes", "reveal.js/plugin/notes"),
+    ("requirejs/require.js", "require.js"),
+    ("jquery/dist/jquery.min.js", "jquery.min.js"),
+    ("mathjax/MathJax.js", "mathjax/MathJax.js"),
+    ("mathjax/config/TeX-AMS_CHTML-full.js", "mathjax/config/TeX-AMS_CHTML-full.js"),
+    ("mathjax/config/Safe.js", "mathjax/config/Safe.js"),
+    ("mathjax/extensions", "mathjax/extensions"),
+    ("mathjax/jax/input/TeX", "mathjax/jax/input/TeX"),
+    ("mathjax/jax/output/CommonHTML", "mathjax/jax/output/CommonHTML"),
+    ("mathjax/jax/output/PreviewHTML", "mathjax/jax/output/PreviewHTML"),
+    ("mathjax/jax/element", "mathjax/jax/element"),
+    ("mathjax/localization/en", "mathjax/localization/en"),
+    ("mathjax/fonts/HTML-CSS/TeX/woff", "mathjax/fonts/HTML-CSS/TeX/woff"),
+]
+LABEL_LINE = re.compile(r"^\([\w-]+\)=\n", re.M)
+ROLE_WITH_TEXT = re.compile(r"\{(?:ref|doc|numref)\}`([^`<]+?)\s*<[^`>]+>`")
+ROLE = re.compile(r"\{(?:ref|doc|numref|term)\}`([^`]+)`")
+FENCE = re.compile(r"^(```+|:::+)\{?[\w-]*\}?.*\n|^(```+|:::+)\s*$\n?", re.M)
+HEADING = re.compile(r"^#{1,3} ")
+DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
+
+
+def plain(markdown: str, titles: dict[str, str]) -> str:
+    """The book's MyST as the Markdown that nbconvert renders: no labels, roles or fences."""
+    text = LABEL_LINE.sub("", markdown)
+    text = ROLE_WITH_TEXT.sub(r"\1", text)
+    text = ROLE.sub(lambda m: titles.get(m[1], m[1]), text)
+    return FENCE.sub("", text).strip()
+
+
+def slide_cells(markdown: str) -> list[nbformat.NotebookNode]:
+    """A Markdown cell as slides: its heading, lists and display formulas on a slide (a
+    new one for a heading), the rest of its prose as the speaker's notes."""
+    shown, notes = [], []
+    for block in re.split(r"\n\s*\n", markdown):
+        on_slide = HEADING.match(block) or block.lstrip().startswith(("- ", "1. "))
+        (shown if on_slide or DISPLAY_MATH.fullmatch(block.strip()) else notes).append(block)
+    cells = []
+    if shown:
+        heading = HEADING.match(shown[0])
+        level = len(shown[0]) - len(shown[0].lstrip("#")) if heading else 0
+        cell = nbformat.v4.new_markdown_cell("\n\n".join(shown))
+        cell.metadata["slideshow"] = {"slide_type": "slide" if 0 < level <= 2 else "subslide"}
+        cells.append(cell)
+    if notes:
+        cell = nbformat.v4.new_markdown_cell("\n\n".join(notes))
+        cell.metadata["slideshow"] = {"slide_type": "notes"}
+        cells.append(cell)
+    return cells
+
+
+def deck_notebook(chapter: Chapter, titles: dict[str, str]) -> nbformat.NotebookNode:
+    notebook = nbformat.read(chapter.path, as_version=4)
+    left_out = {
+        index
+        for exercise in chapter.exercises
+        for index in (*exercise.solution_cells, exercise.check_cell)
+    }
+    exercises = {exercise.cell: exercise for exercise in chapter.exercises}
+    cells = []
+    for index, cell in enumerate(notebook.cells):
+        if index in left_out or is_install_cell(cell):
+            continue
+        if cell.cell_type == "markdown":
+            source = cell.source
+            if index in exercises:
+                source = plain_exercise_cell(chapter, exercises[index], source)
+            cells += slide_cells(plain(source, titles))
+        elif cell.cell_type == "code":
+            code = nbformat.v4.new_code_cell(cell.source, outputs=cell.outputs)
+            code.metadata["slideshow"] = {"slide_type": "subslide"}
+            cells.append(code)
+    notebook.cells = cells
+    notebook.metadata["title"] = f"{chapter.number}. {chapter.title.replace('`', '')}"
+    return notebook
+
+
+def exporter(assets: str = ASSETS) -> SlidesExporter:
+    config = Config()
+    config.SlidesExporter.reveal_url_prefix = f"{assets}/reveal.js"
+    config.SlidesExporter.reveal_width = str(WIDTH)
+    config.SlidesExporter.reveal_height = str(HEIGHT)
+    config.SlidesExporter.reveal_number = "c/t"
+    config.SlidesExporter.reveal_theme = "white"  # its fonts come with reveal.js
+    config.SlidesExporter.require_js_url = f"{assets}/require.js"
+    config.SlidesExporter.jquery_url = f"{assets}/jquery.min.js"
+    mathjax = f"{assets}/mathjax/MathJax.js?config=TeX-AMS_CHTML-full,Safe"
+    config.SlidesExporter.mathjax_url = mathjax
+    config.SlidesExporter.exclude_input_prompt = True
+    config.SlidesExporter.exclude_output_prompt = True
+    return SlidesExporter(
+        config=config,
+        template_name="slides_template",
+        extra_template_basedirs=[str(Path(__file__).resolve().parent)],
+    )
+
+
+def copy_assets(output: Path) -> None:
+    for source, destination in ASSET_FILES:
+        source_path, target = NODE_MODULES / source, output / ASSETS / destination
+        if not source_path.exists():
+            raise FileNotFoundError(f"{source_path} is missing: `make slides` runs npm ci first")
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if source_path.is_dir():
+            shutil.copytree(source_path, target)
+        else:
+            shutil.copy2(source_path, target)
+
+
+def deck_name(chapter: Chapter) -> str:
+    return f"{chapter.path.stem}.slides.html"
+
+
+FITTED = "document.body.dataset.slidesFitted === 'true'"
+
+
+def print_decks(decks: list[Path]) -> list[Path]:
+    """A PDF beside each deck, one 16:9 page per slide, printed by Chromium offline."""
+    pdfs = []
+    with serve(decks[0].parent) as url, sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+            for deck in decks:
+                page, report = open_page(context, f"{url}/{deck.name}?print-pdf")
+                page.wait_for_function(FITTED, timeout=120_000)
+                if report.problems:
+                    raise RuntimeError(f"{deck.name}: {report.problems}")
+                pdf = deck.with_name(deck.name.removesuffix(".html") + ".pdf")
+                page.pdf(path=str(pdf), width=f"{WIDTH}px", height=f"{HEIGHT}px",
+                         print_background=True, prefer_css_page_size=True)  # fmt: skip
+                page.close()
+                pdfs.append(pdf)
+        finally:
+            browser.close()
+    return pdfs
+
+
+def build(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> list[Path]:
+    """Write a deck per chapter into ``output``, with the assets they load, and its PDF."""
+    if output.exists():
+        shutil.rmtree(output)
+    output.mkdir(parents=True)
+    copy_assets(output)
+    book = chapters(root)
+    titles = {chapter.label: chapter.title.replace("`", "") for chapter in book}
+    slides = exporter()
+    decks = []
+    for chapter in book:
+        html, _ = slides.from_notebook_node(deck_notebook(chapter, titles))
+        deck = output / deck_name(chapter)
+        deck.write_text(html, encoding="utf-8")
+        decks.append(deck)
+    return decks + print_decks(decks)
+
+
+if __name__ == "__main__":
+    target = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else DEFAULT_OUTPUT
+    for written in build(target):
+        print(written.relative_to(ROOT) if written.is_relative_to(ROOT) else written)
