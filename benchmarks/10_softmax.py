@@ -16,17 +16,15 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
-import platform
 import sys
 from pathlib import Path
 
 import numpy as np
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
-from threadpoolctl import threadpool_info
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine import machine as machine_facts
 from nnlib import NeuralNetwork, one_hot
 
 RESULTS = Path(__file__).resolve().parent / "results" / "10_softmax.json"
@@ -66,25 +64,8 @@ def validation_curves(loss: str, rate: float, data) -> np.ndarray:
 
 
 def machine() -> dict:
-    cpu = next(
-        (
-            line.split(":", 1)[1].strip()
-            for line in Path("/proc/cpuinfo").read_text().splitlines()
-            if line.startswith("model name")
-        ),
-        platform.processor(),
-    )
-    blas = ", ".join(
-        f"{info['internal_api']} {info.get('version') or ''} ({info['num_threads']} threads)"
-        for info in threadpool_info()
-        if info["user_api"] == "blas"
-    )
     return {
-        "cpu": cpu,
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "blas": blas,
+        **machine_facts(),
         "date": datetime.date.today().isoformat(),
         "command": ".venv/bin/python benchmarks/10_softmax.py",
     }

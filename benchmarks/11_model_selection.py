@@ -25,8 +25,6 @@ from __future__ import annotations
 import collections
 import datetime
 import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -35,9 +33,9 @@ import numpy as np
 from scipy.special import expit
 from sklearn.datasets import load_digits
 from sklearn.model_selection import StratifiedKFold, train_test_split
-from threadpoolctl import threadpool_info
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine import machine
 from nnlib import NeuralNetwork
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -120,26 +118,6 @@ def choose(right_sums):
     candidates = np.argwhere(right_sums == right_sums.max())
     setting, epoch = min(candidates, key=lambda pair: (pair[1], pair[0]))
     return int(setting), int(epoch) + 1
-
-
-def machine() -> dict:
-    cpu = "unknown"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    blas = [
-        f"{info['internal_api']} {info.get('version') or ''} ({info['num_threads']} threads)"
-        for info in threadpool_info()
-        if info["user_api"] == "blas"
-    ]
-    return {
-        "cpu": cpu,
-        "cores": len(os.sched_getaffinity(0)),
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "blas": ", ".join(blas),
-    }
 
 
 def main() -> None:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import platform
 import sys
 import time
 from pathlib import Path
@@ -28,9 +27,10 @@ import numpy as np
 from scipy.special import expit, log_softmax
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
-from threadpoolctl import threadpool_info
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine import blas_libraries
+from benchmarks.machine import machine as machine_facts
 from nnlib import initial_weights
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -144,23 +144,11 @@ def train_networks(
 
 
 def machine() -> str:
-    cpu = "unknown CPU"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    blas = ", ".join(
-        sorted(
-            f"{info['internal_api']} {info['version']}"
-            for info in threadpool_info()
-            if info["user_api"] == "blas"
-        )
-    )
-    import os
-
+    facts = machine_facts()
+    blas = ", ".join(sorted(blas_libraries(threads=False)))
     return (
-        f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}, "
-        f"NumPy {np.__version__}, BLAS: {blas}"
+        f"{facts['cpu']}, {facts['cores']} cores, Python {facts['python']}, "
+        f"NumPy {facts['numpy']}, BLAS: {blas}"
     )
 
 

@@ -28,8 +28,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import os
-import platform
 import sys
 import time
 from pathlib import Path
@@ -37,9 +35,9 @@ from pathlib import Path
 import numpy as np
 from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
-from threadpoolctl import threadpool_info
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine import machine
 from nnlib import NeuralNetwork
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -138,26 +136,6 @@ def chapter_problems(result) -> list[str]:
         "ReLU with He's weights about 96 %": 0.955 < after("relu, he") < 0.97,
     }
     return [saying for saying, holds in sayings.items() if not holds]
-
-
-def machine() -> dict:
-    cpu = "unknown"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    blas = [
-        f"{info['internal_api']} {info.get('version') or ''} ({info['num_threads']} threads)"
-        for info in threadpool_info()
-        if info["user_api"] == "blas"
-    ]
-    return {
-        "cpu": cpu,
-        "cores": len(os.sched_getaffinity(0)),
-        "python": platform.python_version(),
-        "numpy": np.__version__,
-        "blas": ", ".join(blas),
-    }
 
 
 def main() -> None:

@@ -34,7 +34,6 @@ from __future__ import annotations
 
 import datetime
 import json
-import platform
 import sys
 import time
 import warnings
@@ -44,9 +43,10 @@ import numpy as np
 from sklearn.exceptions import ConvergenceWarning
 from sklearn.model_selection import train_test_split
 from sklearn.neural_network import MLPClassifier
-from threadpoolctl import threadpool_info, threadpool_limits
+from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from benchmarks.machine import machine
 from nnlib import NeuralNetwork, metrics
 from nnlib.datasets import FASHION_MNIST_CLASSES, load_fashion_mnist
 
@@ -125,21 +125,6 @@ def epoch_seconds(setting, inputs, targets) -> dict:
                     best = min(best, time.perf_counter() - start)
                 table[f"{name}, batch {batch_size}"] = best
     return table
-
-
-def machine() -> dict:
-    cpu = "unknown"
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            cpu = line.split(":", 1)[1].strip()
-            break
-    blas = ", ".join(
-        f"{info['internal_api']} {info.get('version') or ''} ({info['num_threads']} threads)"
-        for info in threadpool_info() if info["user_api"] == "blas")  # fmt: skip
-    import os
-
-    return {"cpu": cpu, "cores": os.cpu_count(), "python": platform.python_version(),
-            "numpy": np.__version__, "blas": blas}  # fmt: skip
 
 
 def main() -> dict:
