@@ -25,7 +25,13 @@ import pytest
 from nbgrader.api import Gradebook
 
 from tools.chapters import chapters
-from tools.nbgrader_course import ANSWER_PROMPT, POINTS, assignment_name, build
+from tools.nbgrader_course import (
+    ANSWER_PROMPT,
+    GRADED_LATER,
+    POINTS,
+    assignment_name,
+    build,
+)
 
 CHAPTERS = chapters()
 # What each submission hands in: the assignments of these chapters.
@@ -110,7 +116,8 @@ def test_the_released_notebook_has_empty_answers_and_locked_checks_worth_points_
         assert answer.source.strip() == ANSWER_PROMPT.format(number=f"{chapter.number}.{position}")
         assert answer.metadata["nbgrader"]["solution"] is True
         check = cells[f"{exercise.label}-check"]
-        assert "answer_check(grading=True)" in check.source
+        assert check.source.startswith(GRADED_LATER) and "HIDDEN TESTS" not in check.source
+        assert "answer_check(grading=True)" not in check.source
         assert check.metadata["nbgrader"]["locked"] is True
         assert check.metadata["nbgrader"]["points"] == POINTS[exercise.level]
         assert f"({exercise.level})" in cells[f"{exercise.label}-task"].source
@@ -138,3 +145,26 @@ def test_the_released_notebook_keeps_the_chapters_outputs_and_figures_but_not_th
     for cell in release:
         if cell.id.endswith(("-answer", "-check")):
             assert cell.outputs == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
+def test_the_released_notebook_shows_no_line_of_the_checks_that_grade_it(graded, course, chapter):
+    book = nbformat.read(chapter.path, as_version=4).cells
+    checks = {exercise.check_cell for exercise in chapter.exercises}
+    elsewhere = "\n".join(cell.source for i, cell in enumerate(book) if i not in checks)
+    release = {
+        line.strip()
+        for cell in released(course, chapter).cells
+        for line in cell.source.splitlines()
+    }
+    visible = ("#", "from ", "import ", "check.answers(", "with answer_check(")
+    for exercise in chapter.exercises:
+        decisive = [
+            line.strip()
+            for line in book[exercise.check_cell].source.splitlines()
+            if len(line.strip()) > 25
+            and not line.lstrip().startswith(visible)
+            and line.strip() not in elsewhere
+        ]
+        assert decisive, exercise.label
+        assert [line for line in decisive if line in release] == [], exercise.label

@@ -8,7 +8,8 @@ code between ``### BEGIN SOLUTION`` and ``### END SOLUTION``, which ``nbgrader
 generate_assignment`` replaces by an empty answer. The solution's explanations stay in
 the book. The exercise's check becomes an autograded test cell worth 1, 2 or 3 points
 (easy, medium, hard), in which a failed check raises, so that nbgrader counts it as
-failed. The teachers' page "Running the course" walks through the workflow.
+failed; the check is a hidden test, which the released notebook leaves out and grading
+puts back. The teachers' page "Running the course" walks through the workflow.
 """
 
 from __future__ import annotations
@@ -95,12 +96,30 @@ def answer_cell(
     return cell
 
 
+HIDDEN_START, HIDDEN_END = "### BEGIN HIDDEN TESTS", "### END HIDDEN TESTS"
+GRADED_LATER = "# The checks of this exercise run when it is graded.\n"
+ANSWERS_CHECK = (
+    "# Here you can check that your answer defines what the exercise asks for:\n"
+    "from nnlib.checking import answer_check\n\n"
+    "with answer_check() as check:\n"
+    "    {answers}\n"
+)
+
+
 def test_cell(exercise: Exercise, notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """The autograded test cell: the exercise's check, in grading mode."""
+    """The autograded test cell: the exercise's check, in grading mode, as a hidden test,
+    so that the released notebook shows no expected value; visible are only the names
+    the answer must define, where the check starts by asking for them."""
     source = notebook.cells[exercise.check_cell].source
     if source.count("answer_check()") != 1:
         raise ValueError(f"{exercise.label}: expected one `answer_check()` in its check cell")
-    cell = nbformat.v4.new_code_cell(source.replace("answer_check()", "answer_check(grading=True)"))
+    first_call = source.split("answer_check() as check:\n", 1)[1].lstrip().split("\n", 1)[0]
+    visible = GRADED_LATER
+    if first_call.startswith("check.answers(") and first_call.endswith(")"):
+        visible += ANSWERS_CHECK.format(answers=first_call)
+    visible += "\n"
+    graded = source.replace("answer_check()", "answer_check(grading=True)")
+    cell = nbformat.v4.new_code_cell(f"{visible}{HIDDEN_START}\n{graded.strip()}\n{HIDDEN_END}")
     cell.metadata["nbgrader"] = cell_metadata(
         f"{exercise.label}-check", solution=False, points=POINTS[exercise.level]
     )
