@@ -17,6 +17,31 @@ diagonal_inputs = np.vstack([train_inputs] + [shift(train_inputs, d, r)
                             for d, r in [(-1, -1), (-1, 1), (1, -1), (1, 1)]])
 """
 
+
+def _depth_ratios(
+    *,
+    weight_init=", weight_init='glorot'",
+    data="train_inputs, train_targets",
+    ratio="np.linalg.norm(g[0]) / np.linalg.norm(g[-1])",
+    deepest,
+):
+    """An answer to chapter 13's exercise on depth, with one part written differently."""
+    return (
+        "ratios = []\n"
+        "for k in range(1, 7):\n"
+        "    values = []\n"
+        "    for seed in range(5):\n"
+        "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
+        "                            learning_rate=1.0, bias=True, seed=seed,\n"
+        f"                            loss='cross_entropy'{weight_init})\n"
+        f"        g = net.gradients({data})\n"
+        f"        values.append({ratio})\n"
+        "    ratios.append(np.median(values))\n"
+        "depth_ratios = np.array(ratios)\n"
+        f"deepest = {deepest}"
+    )
+
+
 ANSWERS = {
     # Chapter 1.
     "ex-weights-by-hand": {
@@ -1885,66 +1910,22 @@ ANSWERS = {
         "wrong": [
             # The ratio upside down: last over first.
             (
-                "ratios = []\n"
-                "for k in range(1, 7):\n"
-                "    values = []\n"
-                "    for seed in range(5):\n"
-                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
-                "                            learning_rate=1.0, bias=True, seed=seed,\n"
-                "                            loss='cross_entropy', weight_init='glorot')\n"
-                "        g = net.gradients(train_inputs, train_targets)\n"
-                "        values.append(np.linalg.norm(g[-1]) / np.linalg.norm(g[0]))\n"
-                "    ratios.append(np.median(values))\n"
-                "depth_ratios = np.array(ratios)\n"
-                "deepest = 6",
+                _depth_ratios(ratio="np.linalg.norm(g[-1]) / np.linalg.norm(g[0])", deepest="6"),
                 "is the last layer's norm over the first's",
             ),
             # Squared norms.
             (
-                "ratios = []\n"
-                "for k in range(1, 7):\n"
-                "    values = []\n"
-                "    for seed in range(5):\n"
-                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
-                "                            learning_rate=1.0, bias=True, seed=seed,\n"
-                "                            loss='cross_entropy', weight_init='glorot')\n"
-                "        g = net.gradients(train_inputs, train_targets)\n"
-                "        values.append(np.sum(g[0] ** 2) / np.sum(g[-1] ** 2))\n"
-                "    ratios.append(np.median(values))\n"
-                "depth_ratios = np.array(ratios)\n"
-                "deepest = 2",
+                _depth_ratios(ratio="np.sum(g[0] ** 2) / np.sum(g[-1] ** 2)", deepest="2"),
                 "holds ratios of squared norms",
             ),
             # The book's initial weights (weight_init left at its default).
             (
-                "ratios = []\n"
-                "for k in range(1, 7):\n"
-                "    values = []\n"
-                "    for seed in range(5):\n"
-                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
-                "                            learning_rate=1.0, bias=True, seed=seed,\n"
-                "                            loss='cross_entropy')\n"
-                "        g = net.gradients(train_inputs, train_targets)\n"
-                "        values.append(np.linalg.norm(g[0]) / np.linalg.norm(g[-1]))\n"
-                "    ratios.append(np.median(values))\n"
-                "depth_ratios = np.array(ratios)\n"
-                "deepest = 2",
+                _depth_ratios(weight_init="", deepest="2"),
                 "comes from the book's initial weights",
             ),
             # The validation data instead of the training data.
             (
-                "ratios = []\n"
-                "for k in range(1, 7):\n"
-                "    values = []\n"
-                "    for seed in range(5):\n"
-                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
-                "                            learning_rate=1.0, bias=True, seed=seed,\n"
-                "                            loss='cross_entropy', weight_init='glorot')\n"
-                "        g = net.gradients(validation_inputs, validation_targets)\n"
-                "        values.append(np.linalg.norm(g[0]) / np.linalg.norm(g[-1]))\n"
-                "    ratios.append(np.median(values))\n"
-                "depth_ratios = np.array(ratios)\n"
-                "deepest = 3",
+                _depth_ratios(data="validation_inputs, validation_targets", deepest="3"),
                 "comes from the validation data: use all training samples",
             ),
             # The mean over the seeds instead of the median.
@@ -1963,18 +1944,7 @@ ANSWERS = {
             ),
             # Right ratios, but the depth counted in weight matrices (k + 1).
             (
-                "ratios = []\n"
-                "for k in range(1, 7):\n"
-                "    values = []\n"
-                "    for seed in range(5):\n"
-                "        net = NeuralNetwork(network_structure=[64] + [32] * k + [10],\n"
-                "                            learning_rate=1.0, bias=True, seed=seed,\n"
-                "                            loss='cross_entropy', weight_init='glorot')\n"
-                "        g = net.gradients(train_inputs, train_targets)\n"
-                "        values.append(np.linalg.norm(g[0]) / np.linalg.norm(g[-1]))\n"
-                "    ratios.append(np.median(values))\n"
-                "depth_ratios = np.array(ratios)\n"
-                "deepest = int(np.arange(2, 8)[depth_ratios >= 0.01].max())",
+                _depth_ratios(deepest="int(np.arange(2, 8)[depth_ratios >= 0.01].max())"),
                 "count hidden layers, not weight matrices",
             ),
         ],
