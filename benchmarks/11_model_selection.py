@@ -23,7 +23,6 @@ the first setting in that order. The results go to
 from __future__ import annotations
 
 import collections
-import datetime
 import json
 import sys
 import time
@@ -35,7 +34,7 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import StratifiedKFold, train_test_split
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.machine import machine
+from benchmarks.machine import provenance
 from nnlib import NeuralNetwork
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -155,10 +154,7 @@ def main() -> None:
         ]
 
     result = {
-        "command": ".venv/bin/python benchmarks/11_model_selection.py",
-        "date": datetime.date.today().isoformat(),
-        "machine": machine(),
-        "seconds": round(time.perf_counter() - start, 1),
+        **provenance("11_model_selection.py", start),
         "settings": {
             "hidden_sizes": HIDDEN_SIZES,
             "learning_rates": LEARNING_RATES,

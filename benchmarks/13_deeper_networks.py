@@ -26,7 +26,6 @@ the chosen rates and some means); ``--check`` checks the stored file alone.
 
 from __future__ import annotations
 
-import datetime
 import json
 import sys
 import time
@@ -37,7 +36,7 @@ from sklearn.datasets import load_digits
 from sklearn.model_selection import train_test_split
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.machine import machine
+from benchmarks.machine import provenance
 from nnlib import NeuralNetwork
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -159,10 +158,7 @@ def main() -> None:
         starts[name] = {"chosen_rate": chosen_rate(runs), "runs": runs}
         print(name, "chosen rate", starts[name]["chosen_rate"], flush=True)
     result = {
-        "command": ".venv/bin/python benchmarks/13_deeper_networks.py",
-        "date": datetime.date.today().isoformat(),
-        "machine": machine(),
-        "seconds": round(time.perf_counter() - start, 1),
+        **provenance("13_deeper_networks.py", start),
         "settings": {
             "network_structure": STRUCTURE,
             "epochs": EPOCHS,

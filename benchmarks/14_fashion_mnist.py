@@ -32,7 +32,6 @@ ran on, and a short summary to ``14_fashion_mnist.txt`` beside it.
 
 from __future__ import annotations
 
-import datetime
 import json
 import sys
 import time
@@ -46,14 +45,13 @@ from sklearn.neural_network import MLPClassifier
 from threadpoolctl import threadpool_limits
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from benchmarks.machine import machine
+from benchmarks.machine import provenance
 from nnlib import NeuralNetwork, metrics
 from nnlib.datasets import FASHION_MNIST_CLASSES, load_fashion_mnist
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULT = ROOT / "benchmarks" / "results" / "14_fashion_mnist.json"
 SUMMARY = RESULT.with_suffix(".txt")
-COMMAND = ".venv/bin/python benchmarks/14_fashion_mnist.py"
 
 HIDDEN = [256, 128]
 RATE, FINAL_RATE = 1e-3, 1e-4  # Adam's learning rate, then for the last epochs
@@ -174,10 +172,7 @@ def main() -> dict:
     print(timings, flush=True)
 
     return {
-        "command": COMMAND,
-        "date": datetime.date.today().isoformat(),
-        "machine": machine(),
-        "seconds": round(time.perf_counter() - started, 1),
+        **provenance("14_fashion_mnist.py", started),
         "split": {
             "train": len(train_y),
             "validation": len(validation_y),

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import platform
+import time
 from pathlib import Path
 
 import numpy as np
@@ -34,4 +36,15 @@ def machine() -> dict:
         "python": platform.python_version(),
         "numpy": np.__version__,
         "blas": ", ".join(blas_libraries()),
+    }
+
+
+def provenance(script: str, started: float) -> dict:
+    """How, when and where a script's results were made, for the head of its file:
+    ``script`` is its file name in benchmarks/, ``started`` its ``time.perf_counter()``."""
+    return {
+        "command": f".venv/bin/python benchmarks/{script}",
+        "date": datetime.date.today().isoformat(),
+        "machine": machine(),
+        "seconds": round(time.perf_counter() - started, 1),
     }
