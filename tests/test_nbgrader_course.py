@@ -15,6 +15,7 @@ both students' submissions.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -145,6 +146,15 @@ def test_the_released_notebook_keeps_the_chapters_outputs_and_figures_but_not_th
     for cell in release:
         if cell.id.endswith(("-answer", "-check")):
             assert cell.outputs == []
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
+def test_the_released_assignment_holds_every_file_its_code_reads(graded, course, chapter):
+    folder = course / "release" / assignment_name(chapter)
+    code = "\n".join(c.source for c in released(course, chapter).cells if c.cell_type == "code")
+    assert "../" not in code, "a released assignment is handed out as its folder alone"
+    for path in re.findall(r"""["']([\w/.-]+\.json)["']""", code):
+        assert (folder / path).is_file(), path
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)

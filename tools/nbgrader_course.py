@@ -9,11 +9,14 @@ generate_assignment`` replaces by an empty answer. The solution's explanations s
 the book. The exercise's check becomes an autograded test cell worth 1, 2 or 3 points
 (easy, medium, hard), in which a failed check raises, so that nbgrader counts it as
 failed; the check is a hidden test, which the released notebook leaves out and grading
-puts back. The teachers' page "Running the course" walks through the workflow.
+puts back. A result file of the long runs that a chapter's code reads
+(``benchmarks/results/<chapter>.json``) goes into the assignment's folder, which is all
+that students get. The teachers' page "Running the course" walks through the workflow.
 """
 
 from __future__ import annotations
 
+import re
 import shutil
 import sys
 from pathlib import Path
@@ -141,6 +144,23 @@ def assignment_name(chapter: Chapter) -> str:
     return chapter.path.stem
 
 
+# A result file of the long runs that a chapter's code reads, beside the book's chapters.
+RESULT_FILE = re.compile(r"""(?<=["'])\.\./(benchmarks/results/[\w.-]+\.json)(?=["'])""")
+
+
+def with_result_files_inside(
+    notebook: nbformat.NotebookNode,
+) -> tuple[nbformat.NotebookNode, list[str]]:
+    """The notebook reading its result files from inside its assignment's folder (an
+    assignment is handed out as that folder alone), and the files it reads."""
+    read = []
+    for cell in notebook.cells:
+        if cell.cell_type == "code":
+            read += RESULT_FILE.findall(cell.source)
+            cell.source = RESULT_FILE.sub(r"\1", cell.source)
+    return notebook, sorted(set(read))
+
+
 def build(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> Path:
     """Write the course of the book in ``root`` into ``output``; return ``output``."""
     if output.exists():
@@ -148,7 +168,11 @@ def build(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> Path:
     for chapter in chapters(root):
         folder = output / "source" / assignment_name(chapter)
         folder.mkdir(parents=True)
-        nbformat.write(source_notebook(chapter), folder / chapter.path.name)
+        notebook, result_files = with_result_files_inside(source_notebook(chapter))
+        nbformat.write(notebook, folder / chapter.path.name)
+        for result_file in result_files:
+            (folder / result_file).parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(root / result_file, folder / result_file)
     (output / "nbgrader_config.py").write_text(CONFIG)
     (output / "README.md").write_text(README)
     return output
