@@ -9,7 +9,8 @@ marks, the empty one none. Grading runs each chapter from top to bottom, so, to 
 several cells of code (weights, class design) and the empty notebook for the chapter on
 bias. That every check passes its solution and fails on an empty answer, in every
 chapter, nbval and tests/test_student_edition.py show. One `nbgrader autograde` grades
-both students' submissions.
+both students' submissions, and `nbgrader generate_feedback` writes their feedback, whose
+formulas and cross-references must show offline.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ import nbformat
 import pytest
 from nbgrader.api import Gradebook
 
-from tools.chapters import chapters
+from tools.chapters import NUMBERED_EQUATION, chapters, reference_texts
 from tools.nbgrader_course import (
     ANSWER_PROMPT,
     GRADED_LATER,
@@ -33,8 +34,10 @@ from tools.nbgrader_course import (
     assignment_name,
     build,
 )
+from tools.site import link_problems
 
 CHAPTERS = chapters()
+REFERENCES = reference_texts(CHAPTERS)
 # What each submission hands in: the assignments of these chapters.
 HANDED_IN = {
     "holds-solutions": [c for c in CHAPTERS if c.path.stem in ("01_weights", "03_class_design")],
@@ -76,6 +79,7 @@ def graded(course):
             version = "source" if submission == "holds-solutions" else "release"
             shutil.copy2(course / version / name / chapter.path.name, handed_in)
     finish(nbgrader(course, "autograde", "*"))
+    finish(nbgrader(course, "generate_feedback", "*"))
     scores = {}
     with Gradebook(f"sqlite:///{course / 'gradebook.db'}") as gradebook:
         for submission, handed_in_chapters in HANDED_IN.items():
@@ -146,6 +150,28 @@ def test_the_released_notebook_keeps_the_chapters_outputs_and_figures_but_not_th
     for cell in release:
         if cell.id.endswith(("-answer", "-check")):
             assert cell.outputs == []
+
+
+def test_the_feedback_shows_formulas_and_references_offline(graded, course):
+    pages = sorted((course / "feedback").rglob("*.html"))
+    assert len(pages) == sum(map(len, HANDED_IN.values()))
+    assert link_problems(course / "feedback") == []  # nothing loads from another host
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert text.count("<math") >= 5, page.name
+        tex = re.findall(r"\$[^$<>]*\\[a-z]+[^$<>]*\$", text)  # $...\command...$ left as TeX
+        assert tex == [], (page.name, tex[:3])
+        assert "{ref}" not in text and "{eq}" not in text and ")=\n" not in text, page.name
+
+
+@pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
+def test_the_released_notebook_writes_out_its_cross_references(graded, course, chapter):
+    cells = released(course, chapter).cells
+    markdown = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+    assert re.findall(r"\{(?:ref|eq)\}`|^\([\w-]+\)=$", markdown, re.M) == []
+    book = "\n".join(cell.source for cell in nbformat.read(chapter.path, as_version=4).cells)
+    numbers = [REFERENCES[m["label"]][1:-1] for m in NUMBERED_EQUATION.finditer(book)]
+    assert [n for n in numbers if f"\\tag{{{n}}}" not in markdown] == []
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)

@@ -130,3 +130,38 @@ def fold_solutions(notebook: nbformat.NotebookNode) -> None:
             if cell.cell_type == "code":
                 folded["outputs_hidden"] = True  # clean_metadata adds the older `collapsed`
             cell.metadata["jupyter"] = folded
+
+
+# MyST's cross-references, which only Jupyter Book resolves: a label line before a
+# heading, a reference to a label, a numbered display equation and a reference to it.
+LABEL_LINE = re.compile(r"^\([\w-]+\)=\n", re.M)
+REFERENCE = re.compile(r"\{ref\}`(?:(?P<text>[^`<]+?)\s*<(?P<target>[\w-]+)>|(?P<label>[\w-]+))`")
+NUMBERED_EQUATION = re.compile(r"\$\$(?P<tex>[^$]+?)\$\$ *\((?P<label>[\w-]+)\)")
+EQUATION_REFERENCE = re.compile(r"\{eq\}`(?P<label>[\w-]+)`")
+
+
+def reference_texts(book: list[Chapter]) -> dict[str, str]:
+    """What the website shows for each label of the chapters: a chapter's title (in
+    italics, where the website shows a link), "Exercise 5.2", or an equation's number,
+    "(6.1)", numbered as on the website."""
+    texts = {chapter.label: f"*{chapter.title}*" for chapter in book}
+    for chapter in book:
+        for position, exercise in enumerate(chapter.exercises, 1):
+            texts[exercise.label] = f"Exercise {chapter.number}.{position}"
+        cells = nbformat.read(chapter.path, as_version=4).cells
+        markdown = "\n\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+        for position, equation in enumerate(NUMBERED_EQUATION.finditer(markdown), 1):
+            texts[equation["label"]] = f"({chapter.number}.{position})"
+    return texts
+
+
+def with_plain_references(markdown: str, texts: dict[str, str]) -> str:
+    """MyST ``markdown`` with its cross-references written out as the website shows them,
+    for Markdown viewers that know no MyST (nbgrader's, a classic notebook): no label
+    lines, each reference as its text, each numbered equation with its number."""
+    markdown = LABEL_LINE.sub("", markdown)
+    markdown = REFERENCE.sub(lambda m: m["text"] or texts[m["label"] or m["target"]], markdown)
+    markdown = NUMBERED_EQUATION.sub(
+        lambda m: f"$${m['tex'].rstrip()} \\tag{{{texts[m['label']][1:-1]}}}\n$$", markdown
+    )
+    return EQUATION_REFERENCE.sub(lambda m: texts[m["label"]], markdown)

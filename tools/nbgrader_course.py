@@ -24,11 +24,12 @@ from pathlib import Path
 import nbformat
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.chapters import Chapter, Exercise, chapters
+from tools.chapters import Chapter, Exercise, chapters, reference_texts, with_plain_references
 from tools.notebooks import ROOT
 from tools.student_edition import exercise_number, with_exercises_replaced
 
 DEFAULT_OUTPUT = ROOT / "_build" / "nbgrader"
+TOOLS = Path(__file__).resolve().parent
 COURSE_ID = "nnlib-course"
 POINTS = {"easy": 1, "medium": 2, "hard": 3}
 ANSWER_PROMPT = (
@@ -38,7 +39,15 @@ SCHEMA_VERSION = 3
 
 CONFIG = f'''"""nbgrader settings of the course: the chapters of the book as assignments."""
 
-from nbgrader.converters import GenerateAssignment
+import sys
+from pathlib import Path
+
+import nbgrader
+from nbgrader.converters import GenerateAssignment, GenerateFeedback
+
+COURSE = Path(__file__).resolve().parent
+sys.path.insert(0, str(COURSE))
+from feedback_formulas import FormulasAsMathML  # noqa: E402 (beside this file)
 
 c = get_config()  # noqa: F821 (given by nbgrader when it reads this file)
 c.CourseDirectory.course_id = "{COURSE_ID}"
@@ -51,6 +60,16 @@ c.GenerateAssignment.preprocessors = [
     for preprocessor in GenerateAssignment.class_traits()["preprocessors"].default()
     if preprocessor.__name__ != "ClearOutput"
 ]
+# Feedback that shows its formulas offline: MathML instead of MathJax from a CDN.
+c.GenerateFeedback.preprocessors = [
+    *GenerateFeedback.class_traits()["preprocessors"].default(),
+    FormulasAsMathML,
+]
+# templates/feedback, searched first, leaves out the MathJax script of nbgrader's page.
+c.HTMLExporter.extra_template_basedirs = [
+    str(COURSE / "templates"),
+    str(Path(nbgrader.__file__).parent / "server_extensions" / "formgrader" / "templates"),
+]
 '''
 
 README = """# The course as nbgrader assignments
@@ -58,7 +77,8 @@ README = """# The course as nbgrader assignments
 One assignment per chapter in `source/`, each with its chapter notebook: the exercises'
 answer cells hold the solutions between `### BEGIN SOLUTION` and `### END SOLUTION`, and
 the check after each answer is an autograded test worth 1, 2 or 3 points (easy, medium,
-hard). In this folder, with nbgrader and nnlib installed:
+hard). In this folder, with nbgrader, nnlib and latex2mathml installed (the feedback
+writes its formulas as MathML with it, so that they show offline):
 
     nbgrader generate_assignment 01_weights     # release/: the notebook without solutions
     nbgrader collect 01_weights                 # or copy submissions to submitted/<student>/
@@ -129,15 +149,21 @@ def test_cell(exercise: Exercise, notebook: nbformat.NotebookNode) -> nbformat.N
     return cell
 
 
-def source_notebook(chapter: Chapter) -> nbformat.NotebookNode:
-    """The chapter as the source version of an nbgrader assignment."""
-    return with_exercises_replaced(
+def source_notebook(chapter: Chapter, references: dict[str, str]) -> nbformat.NotebookNode:
+    """The chapter as the source version of an nbgrader assignment, its cross-references
+    written out (``references``: see ``reference_texts``), since nbgrader's pages and the
+    notebook viewers of a hub need not know MyST."""
+    notebook = with_exercises_replaced(
         chapter,
         lambda exercise, notebook: (
             answer_cell(chapter, exercise, notebook),
             test_cell(exercise, notebook),
         ),
     )
+    for cell in notebook.cells:
+        if cell.cell_type == "markdown":
+            cell.source = with_plain_references(cell.source, references)
+    return notebook
 
 
 def assignment_name(chapter: Chapter) -> str:
@@ -165,15 +191,19 @@ def build(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> Path:
     """Write the course of the book in ``root`` into ``output``; return ``output``."""
     if output.exists():
         shutil.rmtree(output)
-    for chapter in chapters(root):
+    book = chapters(root)
+    references = reference_texts(book)
+    for chapter in book:
         folder = output / "source" / assignment_name(chapter)
         folder.mkdir(parents=True)
-        notebook, result_files = with_result_files_inside(source_notebook(chapter))
+        notebook, result_files = with_result_files_inside(source_notebook(chapter, references))
         nbformat.write(notebook, folder / chapter.path.name)
         for result_file in result_files:
             (folder / result_file).parent.mkdir(parents=True, exist_ok=True)
             shutil.copy2(root / result_file, folder / result_file)
     (output / "nbgrader_config.py").write_text(CONFIG)
+    shutil.copy2(TOOLS / "feedback_formulas.py", output / "feedback_formulas.py")
+    shutil.copytree(TOOLS / "nbgrader_templates", output / "templates")
     (output / "README.md").write_text(README)
     return output
 
