@@ -34,13 +34,23 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 BOOK_SOURCES := _config.yml _toc.yml $(shell find book tools -type f -not -path '*/.ipynb_checkpoints/*' -not -path '*/__pycache__/*')
 BOOK_STAMP := _build/.book-built
 
+# The chapters as slide decks, which the website links from its course outline; their
+# PDFs are made by `make slides`.
+DECKS_STAMP := _build/slides/.decks
+
 book: $(BOOK_STAMP)  ## Build the website into _build/html, failing on any warning.
 
-$(BOOK_STAMP): $(ENV_STAMP) $(BOOK_SOURCES)
+$(BOOK_STAMP): $(ENV_STAMP) $(BOOK_SOURCES) $(DECKS_STAMP)
 	@# A clean build: an incremental one neither repeats the warnings of unchanged pages
 	@# nor overwrites static files it copied before.
 	rm -rf _build/html _build/.doctrees
 	$(BIN)/jupyter-book build . -W -n --keep-going
+	mkdir -p _build/html/slides
+	cp -r _build/slides/*.slides.html _build/slides/_assets _build/html/slides/
+	touch $@
+
+$(DECKS_STAMP): $(ENV_STAMP) $(BOOK_SOURCES) $(NPM_PACKAGES)
+	$(BIN)/python tools/slides.py --decks
 	touch $@
 
 # The student edition and its website, made from the chapters, nnlib and the pins.
@@ -79,8 +89,8 @@ SLIDES_STAMP := _build/slides/.built
 
 slides: $(SLIDES_STAMP)  ## Every chapter as reveal.js slides and their PDFs, offline: _build/slides.
 
-$(SLIDES_STAMP): $(ENV_STAMP) $(BOOK_SOURCES) $(NPM_PACKAGES) $(CHROMIUM)
-	$(BIN)/python tools/slides.py
+$(SLIDES_STAMP): $(DECKS_STAMP) $(CHROMIUM)
+	$(BIN)/python tools/slides.py --pdfs
 	touch $@
 
 test: $(BOOK_STAMP) $(PDF_STAMP) $(SLIDES_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(NPM_PACKAGES) $(PDFTOTEXT) $(FASHION_MNIST)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.

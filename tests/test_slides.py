@@ -1,7 +1,8 @@
 """The slides of `make slides`, opened in Chromium as a teacher's browser shows them,
 offline: every slide renders within its 16:9 frame, every formula is typeset, nothing is
 requested from another host, the speaker notes hold the prose, and the PDF has a page
-per slide. No solution is on a slide."""
+per slide. No solution is on a slide. The website links every deck from its course
+outline."""
 
 from __future__ import annotations
 
@@ -11,8 +12,9 @@ import pytest
 
 from tools.browser import open_page
 from tools.chapters import chapters
+from tools.site import SLIDES_FOLDER, start_tags
+from tools.slides import ASSETS, FITTED, HEIGHT, WIDTH, deck_name
 from tools.slides import DEFAULT_OUTPUT as SLIDES
-from tools.slides import FITTED, HEIGHT, WIDTH, deck_name
 
 CHAPTERS = chapters()
 
@@ -79,3 +81,14 @@ def test_every_slide_renders_in_its_frame_offline_with_formulas_and_notes(
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = int(info.stdout.split("Pages:")[1].split()[0])
     assert pages == deck["slides"], "a page per slide"
+
+
+def test_the_course_outline_on_the_website_links_every_chapters_deck(built_site):
+    outline = built_site / "book" / "teachers" / "course_outline.html"
+    links = {attributes.get("href") for tag, attributes in start_tags(outline) if tag == "a"}
+    for chapter in CHAPTERS:
+        link = f"../../{SLIDES_FOLDER}/{deck_name(chapter)}"
+        assert link in links, chapter.path.name
+        on_the_site = (outline.parent / link).resolve()
+        assert on_the_site.read_bytes() == (SLIDES / deck_name(chapter)).read_bytes()
+    assert (built_site / SLIDES_FOLDER / ASSETS / "reveal.js").is_dir()

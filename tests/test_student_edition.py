@@ -125,9 +125,9 @@ def test_fit_shows_its_progress_bar_in_the_students_environment(edition, tmp_pat
     assert "epochs" in run.stderr and "5/5" in run.stderr and "error=" in run.stderr
 
 
-def test_the_zip_holds_the_edition_without_its_website(edition):
-    # Left out: the website, and what installing and running the edition add to it.
-    not_zipped = {SITE_FOLDER, ".built", "nnlib.egg-info", "__pycache__", ".ipynb_checkpoints"}
+def test_the_zip_holds_the_edition_and_its_website_which_the_readme_names(edition):
+    # Left out: what installing and running the edition add to it.
+    not_zipped = {".built", "nnlib.egg-info", "__pycache__", ".ipynb_checkpoints"}
     in_folder = {
         f"{ZIP_ROOT}/{p.relative_to(edition).as_posix()}"
         for p in edition.rglob("*")
@@ -139,6 +139,9 @@ def test_the_zip_holds_the_edition_without_its_website(edition):
             zipped.read(f"{ZIP_ROOT}/nnlib/weights.py")
             == (edition / "nnlib/weights.py").read_bytes()
         )
+        for chapter in CHAPTERS:
+            assert f"{ZIP_ROOT}/{SITE_FOLDER}/book/{chapter.path.stem}.html" in zipped.namelist()
+    assert f"`{SITE_FOLDER}/index.html`" in (edition / "README.md").read_text()
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)

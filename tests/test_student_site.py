@@ -1,7 +1,7 @@
 """The student website (`make student`): the same browser tests as the full site, and no
 solution and no teachers' page on it.
 
-The tests of tests/test_site_pages.py run here again, on _build/student/html: every page
+The tests of tests/test_site_pages.py run here again, on _build/student/website: every page
 loads offline with its figures and formulas, passes axe in light and dark mode, and
 works on a phone. Its pages share the theme, the templates and the chapters' text with
 the full site, which axe checks whole; here axe checks what differs, the exercises of each

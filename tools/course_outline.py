@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from tools.chapters import chapters
+from tools.slides import deck_name
 
 MARKER = "<!-- course outline -->"
 SESSION_MINUTES = 90
@@ -19,7 +20,9 @@ SUGGESTED_USE = {
 }
 
 
-def outline_markdown(root: Path) -> str:
+def outline_markdown(root: Path, slides: str = "../../slides") -> str:
+    """The outline; ``slides``: the folder of the slide decks on the website, relative to
+    the page of the outline."""
     parts = []
     for chapter in chapters(root):
         document = chapter.path.relative_to(root).with_suffix("").as_posix()
@@ -31,7 +34,8 @@ def outline_markdown(root: Path) -> str:
         )
         parts.append(
             f"## Session {chapter.number}: {chapter.title}\n\n"
-            f"{SESSION_MINUTES} minutes, on the chapter {{doc}}`/{document}`.\n\n"
+            f"{SESSION_MINUTES} minutes, on the chapter {{doc}}`/{document}`. "
+            f'Slides: <a href="{slides}/{deck_name(chapter)}">the chapter as a deck</a>.\n\n'
             f"**Students need**: {chapter.prerequisites}\n\n"
             f"**Learning goals.** After the session, students know\n\n{goals}\n\n"
             f"**Exercises**\n\n"

@@ -80,8 +80,17 @@ def code_colours(page: Path) -> set[tuple[str, str]]:
     }
 
 
+# The slide decks that the website carries (`make book`): tests/test_slides.py tests them.
+SLIDES_FOLDER = "slides"
+
+
 def html_pages(site: Path) -> list[Path]:
-    return sorted(path for path in site.rglob("*.html") if "_static" not in path.parts)
+    """The pages of the website, without its static files and slide decks."""
+    return sorted(
+        path
+        for path in site.rglob("*.html")
+        if "_static" not in path.parts and path.relative_to(site).parts[0] != SLIDES_FOLDER
+    )
 
 
 def link_problems(site: Path) -> list[str]:

@@ -1,6 +1,10 @@
 """Every chapter as a reveal.js slide deck for teaching, and a PDF of each: `make slides`.
 
-Usage: python tools/slides.py [OUTPUT_DIR]   (default: _build/slides)
+Usage: python tools/slides.py [--decks | --pdfs] [OUTPUT_DIR]   (default: _build/slides)
+
+``--decks`` writes only the decks, which ``make book`` puts on the website (the course
+outline links each chapter's deck); ``--pdfs`` prints the PDFs of the decks written
+(``make slides``).
 
 Made with nbconvert's slides exporter from the chapter itself: a slide for the title
 and each section, a slide below it for each code cell with its stored output (figures
@@ -20,12 +24,11 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import SlidesExporter
-from playwright.sync_api import sync_playwright
 from traitlets.config import Config
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.browser import launch, open_page
-from tools.chapters import Chapter, chapters
+from tools.chapters import Chapter, chapters, reference_texts, with_plain_references
 from tools.install_cell import is_install_cell
 from tools.notebooks import ROOT
 from tools.site import serve
@@ -52,19 +55,21 @@ ASSET_FILES = [
     ("mathjax/localization/en", "mathjax/localization/en"),
     ("mathjax/fonts/HTML-CSS/TeX/woff", "mathjax/fonts/HTML-CSS/TeX/woff"),
 ]
-LABEL_LINE = re.compile(r"^\([\w-]+\)=\n", re.M)
-ROLE_WITH_TEXT = re.compile(r"\{(?:ref|doc|numref)\}`([^`<]+?)\s*<[^`>]+>`")
-ROLE = re.compile(r"\{(?:ref|doc|numref|term)\}`([^`]+)`")
+# What MyST has beyond the cross-references (see with_plain_references): roles such as
+# {doc} and {term}, and the fences of directives.
+ROLE_WITH_TEXT = re.compile(r"\{(?:doc|numref)\}`([^`<]+?)\s*<[^`>]+>`")
+ROLE = re.compile(r"\{(?:doc|numref|term)\}`([^`]+)`")
 FENCE = re.compile(r"^(```+|:::+)\{?[\w-]*\}?.*\n|^(```+|:::+)\s*$\n?", re.M)
 HEADING = re.compile(r"^#{1,3} ")
 DISPLAY_MATH = re.compile(r"\$\$.+?\$\$", re.S)
 
 
-def plain(markdown: str, titles: dict[str, str]) -> str:
-    """The book's MyST as the Markdown that nbconvert renders: no labels, roles or fences."""
-    text = LABEL_LINE.sub("", markdown)
+def plain(markdown: str, references: dict[str, str]) -> str:
+    """The book's MyST as the Markdown that nbconvert renders: no labels, roles or fences,
+    each cross-reference as its text (``references``: see ``reference_texts``)."""
+    text = with_plain_references(markdown, references)
     text = ROLE_WITH_TEXT.sub(r"\1", text)
-    text = ROLE.sub(lambda m: titles.get(m[1], m[1]), text)
+    text = ROLE.sub(r"\1", text)
     return FENCE.sub("", text).strip()
 
 
@@ -89,7 +94,7 @@ def slide_cells(markdown: str) -> list[nbformat.NotebookNode]:
     return cells
 
 
-def deck_notebook(chapter: Chapter, titles: dict[str, str]) -> nbformat.NotebookNode:
+def deck_notebook(chapter: Chapter, references: dict[str, str]) -> nbformat.NotebookNode:
     notebook = nbformat.read(chapter.path, as_version=4)
     left_out = {
         index
@@ -105,7 +110,7 @@ def deck_notebook(chapter: Chapter, titles: dict[str, str]) -> nbformat.Notebook
             source = cell.source
             if index in exercises:
                 source = plain_exercise_cell(chapter, exercises[index], source)
-            cells += slide_cells(plain(source, titles))
+            cells += slide_cells(plain(source, references))
         elif cell.cell_type == "code":
             code = nbformat.v4.new_code_cell(cell.source, outputs=cell.outputs)
             code.metadata["slideshow"] = {"slide_type": "subslide"}
@@ -156,6 +161,8 @@ FITTED = "document.body.dataset.slidesFitted === 'true'"
 
 def print_decks(decks: list[Path]) -> list[Path]:
     """A PDF beside each deck, one 16:9 page per slide, printed by Chromium offline."""
+    from playwright.sync_api import sync_playwright  # only here: the website links decks
+
     pdfs = []
     with serve(decks[0].parent) as url, sync_playwright() as playwright:
         browser = launch(playwright)
@@ -176,25 +183,35 @@ def print_decks(decks: list[Path]) -> list[Path]:
     return pdfs
 
 
-def build(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> list[Path]:
-    """Write a deck per chapter into ``output``, with the assets they load, and its PDF."""
+def build_decks(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> list[Path]:
+    """Write a deck per chapter into ``output``, with the assets they load."""
     if output.exists():
         shutil.rmtree(output)
     output.mkdir(parents=True)
     copy_assets(output)
     book = chapters(root)
-    titles = {chapter.label: chapter.title.replace("`", "") for chapter in book}
+    references = reference_texts(book)
     slides = exporter()
     decks = []
     for chapter in book:
-        html, _ = slides.from_notebook_node(deck_notebook(chapter, titles))
+        html, _ = slides.from_notebook_node(deck_notebook(chapter, references))
         deck = output / deck_name(chapter)
         deck.write_text(html, encoding="utf-8")
         decks.append(deck)
-    return decks + print_decks(decks)
+    return decks
 
 
 if __name__ == "__main__":
-    target = Path(sys.argv[1]).resolve() if len(sys.argv) > 1 else DEFAULT_OUTPUT
-    for written in build(target):
-        print(written.relative_to(ROOT) if written.is_relative_to(ROOT) else written)
+    # `--decks`: the decks alone (`make book` puts them on the website); `--pdfs`: the
+    # PDFs of decks already written (`make slides`); neither: both.
+    flags = {"--decks", "--pdfs"}
+    arguments = [argument for argument in sys.argv[1:] if argument not in flags]
+    target = Path(arguments[0]).resolve() if arguments else DEFAULT_OUTPUT
+    if "--pdfs" in sys.argv:
+        written = print_decks(sorted(target.glob("*.slides.html")))
+    else:
+        written = build_decks(target)
+        if "--decks" not in sys.argv:
+            written += print_decks(written)
+    for path in written:
+        print(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path)

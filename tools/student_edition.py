@@ -36,7 +36,7 @@ from tools.chapters import EXERCISE_END, Chapter, Exercise, chapters
 from tools.notebooks import ROOT
 
 DEFAULT_OUTPUT = ROOT / "_build" / "student"
-SITE_FOLDER = "html"
+SITE_FOLDER = "website"
 ZIP_ROOT = "nnlib-course-student"
 ANSWER_PROMPT = (
     "# Your answer to exercise {number}: write it here and run it, then run the check below.\n"
@@ -82,6 +82,12 @@ Without `make`:
 
 Run each notebook from the top. The cells that measure time print different numbers
 on your computer; every other output should match what you see stored.
+
+## The chapters as a website
+
+Open `website/index.html` in a browser to read the chapters as web pages, with their
+figures and formulas, also offline. They are the notebooks of this edition: exercises
+without solutions, each with a button to download its notebook.
 
 ## Licence
 
@@ -262,7 +268,7 @@ def student_notebook(chapter: Chapter) -> nbformat.NotebookNode:
 
 
 def build_site(edition: Path, book: list[Chapter], root: Path = ROOT) -> Path:
-    """Build the student website from the edition's notebooks into ``edition/html``."""
+    """Build the student website from the edition's notebooks into ``edition/website``."""
     config = yaml.safe_load((root / "_config.yml").read_text())
     config["title"] = f"{config['title']}: student edition"
     # No launch or repository buttons: they lead to the book's source, solutions included.
@@ -304,8 +310,8 @@ def build(
     output: Path = DEFAULT_OUTPUT, root: Path = ROOT, *, with_site: bool = True
 ) -> tuple[Path, Path]:
     """Write the student edition of the book in ``root`` into ``output``, its website
-    into ``output/html`` (unless ``with_site`` is false), and zip it; return the folder
-    and the zip."""
+    into ``output/website`` (unless ``with_site`` is false), and zip them; return the
+    folder and the zip."""
     if output.exists():
         shutil.rmtree(output)
     (output / "notebooks").mkdir(parents=True)
@@ -326,7 +332,10 @@ def build(
             (output / "benchmarks" / "results").mkdir(parents=True, exist_ok=True)
             shutil.copy2(result, output / "benchmarks" / "results" / result.name)
     (output / "Makefile").write_text(MAKEFILE)
+    if with_site:
+        build_site(output, book, root)
 
+    # The zip holds the website too, so that students can read the chapters offline.
     archive = output.with_suffix(".zip")
     with zipfile.ZipFile(archive, "w", zipfile.ZIP_DEFLATED) as zipped:
         for path in sorted(output.rglob("*")):
@@ -337,8 +346,6 @@ def build(
                 info.compress_type = zipfile.ZIP_DEFLATED
                 info.external_attr = 0o644 << 16
                 zipped.writestr(info, path.read_bytes())
-    if with_site:
-        build_site(output, book, root)
     return output, archive
 
 

@@ -3,8 +3,9 @@ chapters themselves.
 
 The page ``book/teachers/course_outline.md`` holds the line ``<!-- course outline -->``;
 at build time it is replaced by one session per chapter of the numbered parts of
-_toc.yml, with the chapter's prerequisites, learning goals and exercises. A chapter
-added to the toc is in the outline at the next build, with nothing else to change.
+_toc.yml, with the chapter's prerequisites, learning goals, slide deck and exercises.
+A chapter added to the toc is in the outline at the next build, with nothing else to
+change.
 The page ``book/teachers/term_plan.md`` holds ``<!-- term plan -->``, replaced by the
 schedule of tools/term_plan.py.
 """
@@ -22,7 +23,12 @@ from tools.term_plan import term_plan_markdown
 
 
 def _insert_outline(app, docname, source):
-    pages = ((MARKER, outline_markdown), (TERM_PLAN_MARKER, term_plan_markdown))
+    # The slide decks are in slides/ at the top of the website (see `make book`).
+    slides = "../" * docname.count("/") + "slides"
+    pages = (
+        (MARKER, lambda root: outline_markdown(root, slides)),
+        (TERM_PLAN_MARKER, term_plan_markdown),
+    )
     for marker, made in pages:
         if marker in source[0]:
             root = Path(app.srcdir)
