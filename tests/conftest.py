@@ -59,6 +59,7 @@ SLOWEST_FIRST = (
     "test_site_pages.py",
     "test_student_site.py",
     "test_slides.py",
+    "test_jupyterlab.py",
     "chapters",
     "test_nbgrader_course.py",
     "test_nbval_catches_changes.py",

@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from tools.chapters import chapter_files
-from tools.install_cell import NOT_INSTALLED, TAG, install_cell_source
+from tools.install_cell import FIRST_LINE, NOT_INSTALLED, TAG, install_cell_source
 from tools.notebooks import ROOT
 from tools.publishing import published_address
 from tools.site import SITE
@@ -31,6 +31,10 @@ def test_each_chapter_starts_with_the_install_cell_of_the_setting(path):
     assert first.source == install_cell_source()
     assert TAG in first.metadata.get("tags", [])
     assert first.outputs == [], "where nnlib is installed the cell prints nothing"
+    # JupyterLab shows it folded, as its first line, which says what the cell is for.
+    assert first.metadata["jupyter"] == {"source_hidden": True}
+    assert first.source.splitlines()[0] == FIRST_LINE
+    assert FIRST_LINE.startswith("# Set-up:") and "nnlib" in FIRST_LINE
 
 
 def run_install_cell(monkeypatch, nnlib_installed: bool, root=ROOT) -> list[list[str]]:

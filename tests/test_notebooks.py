@@ -14,7 +14,14 @@ import nbformat
 import pytest
 
 from nnlib.checking import PASS_MARK
-from tools.chapters import SOLUTION_END, SOLUTION_START, chapter_files, read_chapter
+from tools.chapters import (
+    CHAPTER_LINK,
+    SOLUTION_END,
+    SOLUTION_START,
+    chapter_files,
+    read_chapter,
+)
+from tools.install_cell import is_install_cell
 from tools.notebooks import (
     KERNELSPEC,
     LANGUAGE_INFO_KEYS,
@@ -182,12 +189,23 @@ def test_in_jupyterlab_each_solution_is_folded_and_everything_else_open(path):
     inside = {i for e in chapter.exercises for i in e.solution_cells[1:-1]}
     for index, cell in enumerate(cells):
         folded = cell.metadata.get("jupyter", {})
+        if is_install_cell(cell):  # folded too: tests/test_install_cell.py
+            continue
         if index in inside:
             assert folded.get("source_hidden") is True, cell.source
             if cell.cell_type == "code":
                 assert folded.get("outputs_hidden") is True and cell.metadata["collapsed"]
         else:
             assert folded == {} and "collapsed" not in cell.metadata, cell.source
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_links_to_other_chapters_go_to_their_notebooks_which_jupyterlab_follows_too(path):
+    markdown = "\n".join(cell.source for cell in read(path).cells if cell.cell_type == "markdown")
+    # A MyST reference to a chapter's label works on the website only.
+    assert re.findall(r"\{ref\}`[^`]*chapter-[\w-]+>?`", markdown) == []
+    for link in CHAPTER_LINK.finditer(markdown):
+        assert (path.parent / f"{link['stem']}.ipynb").exists(), link[0]
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)

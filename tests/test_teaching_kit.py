@@ -10,7 +10,7 @@ import pytest
 import yaml
 from bs4 import BeautifulSoup
 
-from tools.chapters import chapter_files, chapters
+from tools.chapters import CHAPTER_LINK, chapter_files, chapters
 from tools.course_outline import outline_markdown
 from tools.notebooks import ROOT
 from tools.site import SITE
@@ -45,8 +45,9 @@ def test_the_outline_has_a_session_for_every_chapter_with_its_goals_and_exercise
     outline = outline_markdown(ROOT)
     for chapter in chapters():
         assert f"## Session {chapter.number}: {chapter.title}\n" in outline
-        for goal in chapter.goals:
-            assert f"- {goal}\n" in outline
+        for goal in chapter.goals:  # links to chapters lead there from the teachers' page
+            linked_from_the_page = CHAPTER_LINK.sub(r"[\g<text>](../\g<stem>.ipynb)", goal)
+            assert f"- {linked_from_the_page}\n" in outline
         for exercise in chapter.exercises:
             assert re.search(rf"<{exercise.label}>` \| {exercise.level} \| ", outline)
 

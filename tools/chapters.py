@@ -132,6 +132,10 @@ def fold_solutions(notebook: nbformat.NotebookNode) -> None:
             cell.metadata["jupyter"] = folded
 
 
+# A link from a chapter to another: a Markdown link to its notebook, which Jupyter Book
+# and JupyterLab both follow (a MyST reference to a label works on the website only).
+CHAPTER_LINK = re.compile(r"\[(?P<text>[^\]]+)\]\((?P<stem>\d\d_\w+)\.ipynb\)")
+
 # MyST's cross-references, which only Jupyter Book resolves: a label line before a
 # heading, a reference to a label, a numbered display equation and a reference to it.
 LABEL_LINE = re.compile(r"^\([\w-]+\)=\n", re.M)
@@ -158,8 +162,10 @@ def reference_texts(book: list[Chapter]) -> dict[str, str]:
 def with_plain_references(markdown: str, texts: dict[str, str]) -> str:
     """MyST ``markdown`` with its cross-references written out as the website shows them,
     for Markdown viewers that know no MyST (nbgrader's, a classic notebook): no label
-    lines, each reference as its text, each numbered equation with its number."""
+    lines, each reference or link to a chapter as its text, each numbered equation with
+    its number."""
     markdown = LABEL_LINE.sub("", markdown)
+    markdown = CHAPTER_LINK.sub(r"*\g<text>*", markdown)
     markdown = REFERENCE.sub(lambda m: m["text"] or texts[m["label"] or m["target"]], markdown)
     markdown = NUMBERED_EQUATION.sub(
         lambda m: f"$${m['tex'].rstrip()} \\tag{{{texts[m['label']][1:-1]}}}\n$$", markdown

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from tools.chapters import chapters
+from tools.chapters import CHAPTER_LINK, chapters
 from tools.slides import deck_name
 
 MARKER = "<!-- course outline -->"
@@ -20,13 +20,17 @@ SUGGESTED_USE = {
 }
 
 
-def outline_markdown(root: Path, slides: str = "../../slides") -> str:
-    """The outline; ``slides``: the folder of the slide decks on the website, relative to
-    the page of the outline."""
+def outline_markdown(root: Path, slides: str = "../../slides", chapters_folder: str = "..") -> str:
+    """The outline; ``slides``, ``chapters_folder``: the folders of the slide decks on the
+    website and of the chapters, relative to the page of the outline."""
+
+    def from_the_page(markdown: str) -> str:  # the chapters' links to one another
+        return CHAPTER_LINK.sub(rf"[\g<text>]({chapters_folder}/\g<stem>.ipynb)", markdown)
+
     parts = []
     for chapter in chapters(root):
         document = chapter.path.relative_to(root).with_suffix("").as_posix()
-        goals = "\n".join(f"- {goal}" for goal in chapter.goals)
+        goals = "\n".join(f"- {from_the_page(goal)}" for goal in chapter.goals)
         rows = "\n".join(
             f"| {{ref}}`{chapter.number}.{position} {exercise.title} <{exercise.label}>` "
             f"| {exercise.level} | {SUGGESTED_USE[exercise.level]} |"
@@ -36,7 +40,7 @@ def outline_markdown(root: Path, slides: str = "../../slides") -> str:
             f"## Session {chapter.number}: {chapter.title}\n\n"
             f"{SESSION_MINUTES} minutes, on the chapter {{doc}}`/{document}`. "
             f'Slides: <a href="{slides}/{deck_name(chapter)}">the chapter as a deck</a>.\n\n'
-            f"**Students need**: {chapter.prerequisites}\n\n"
+            f"**Students need**: {from_the_page(chapter.prerequisites)}\n\n"
             f"**Learning goals.** After the session, students know\n\n{goals}\n\n"
             f"**Exercises**\n\n"
             f"| Exercise | Level | Suggested use |\n| --- | --- | --- |\n{rows}\n"

@@ -12,6 +12,7 @@ schedule of tools/term_plan.py.
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -23,10 +24,12 @@ from tools.term_plan import term_plan_markdown
 
 
 def _insert_outline(app, docname, source):
-    # The slide decks are in slides/ at the top of the website (see `make book`).
+    # The slide decks are in slides/ at the top of the website (see `make book`), the
+    # chapters in book/.
     slides = "../" * docname.count("/") + "slides"
+    chapters_folder = os.path.relpath("book", os.path.dirname(docname) or ".")
     pages = (
-        (MARKER, lambda root: outline_markdown(root, slides)),
+        (MARKER, lambda root: outline_markdown(root, slides, chapters_folder)),
         (TERM_PLAN_MARKER, term_plan_markdown),
     )
     for marker, made in pages:

@@ -1,0 +1,110 @@
+"""The chapters opened in JupyterLab, as learners open them with `make lab`.
+
+JupyterLab (with jupyterlab-myst, as in the students' environment) runs from this
+environment on a copy of the chapters, and Debian's Chromium opens them through
+Playwright, like the website tests do. In each chapter opened here, the set-up cell is
+one folded line that says what it is, the links to other chapters show as links (not as
+unresolved labels), and the first of them opens its chapter in a tab of JupyterLab.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from tools.chapters import CHAPTER_LINK, chapters
+from tools.install_cell import FIRST_LINE
+
+# A chapter whose links point back, and the last one, whose goals link to four others.
+OPENED = ("02_activations.ipynb", "14_fashion_mnist.ipynb")
+CHAPTERS = {chapter.path.name: chapter for chapter in chapters()}
+TOKEN = "chapters-in-jupyterlab"
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def lab(tmp_path_factory):
+    """The address of a JupyterLab server on a copy of the chapters."""
+    folder = tmp_path_factory.mktemp("lab")
+    for chapter in CHAPTERS.values():
+        shutil.copy2(chapter.path, folder / chapter.path.name)
+    port = free_port()
+    server = subprocess.Popen(
+        [
+            Path(sys.executable).parent / "jupyter", "lab", "--no-browser", "--allow-root",
+            "--ip=127.0.0.1", f"--port={port}", f"--ServerApp.token={TOKEN}",
+            f"--ServerApp.root_dir={folder}",
+            f"--LabServerApp.workspaces_dir={tmp_path_factory.mktemp('workspaces')}",
+        ],
+        env={**os.environ, "JUPYTER_PREFER_ENV_PATH": "1"},
+        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+    )  # fmt: skip
+    try:
+        deadline = time.monotonic() + 60
+        while True:
+            try:
+                socket.create_connection(("127.0.0.1", port), timeout=0.5).close()
+                break
+            except OSError:
+                assert time.monotonic() < deadline and server.poll() is None, "no JupyterLab"
+                time.sleep(0.2)
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+
+
+@pytest.mark.parametrize("name", OPENED)
+def test_the_set_up_cell_is_one_folded_line_and_links_open_the_other_chapters(lab, browser, name):
+    # One JupyterLab page at a time: two of them on one server hand links to each other.
+    context = browser.new_context(viewport={"width": 1280, "height": 1000})
+    try:
+        page = context.new_page()
+        page.goto(f"{lab}/lab/tree/{name}?token={TOKEN}&reset")
+        page.locator(".jp-MarkdownCell h1").first.wait_for(timeout=90_000)
+
+        first_cell = page.locator(".jp-Notebook .jp-Cell").first
+        assert first_cell.locator(".jp-InputArea-editor").is_hidden()
+        placeholder = first_cell.locator(".jp-InputPlaceholder").inner_text().strip()
+        assert placeholder.startswith(FIRST_LINE)
+
+        cells = nbformat.read(CHAPTERS[name].path, as_version=4).cells
+        markdown = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
+        links = list(CHAPTER_LINK.finditer(markdown))
+        assert links
+        rendered = page.locator(".jp-Notebook").inner_text()
+        for chapter in CHAPTERS.values():  # no label left as text, unresolved
+            assert chapter.label not in rendered
+
+        # Once the kernel is idle, JupyterLab has set up the notebook, links included (a
+        # click before that follows the link's address out of JupyterLab).
+        page.locator(".jp-StatusBar-TextItem", has_text="Idle").first.wait_for(timeout=60_000)
+        link = page.locator("a", has_text=links[0]["text"].replace("`", "")).first
+        # As a reader does: the click that selects the cell, then the one on the link (a
+        # click on a cell not yet selected can go to selecting it alone).
+        paragraph = page.locator(".jp-MarkdownCell :is(p, li)").filter(has=link).first
+        paragraph.click(position={"x": 2, "y": 2})
+        link.click()
+        tab_label = ".lm-TabBar-tab .lm-TabBar-tabLabel"  # the chapter opens in a tab
+        page.wait_for_function(
+            "([selector, name]) => [...document.querySelectorAll(selector)]"
+            ".some(label => label.innerText.trim() === name)",
+            arg=[tab_label, f"{links[0]['stem']}.ipynb"],
+            polling=200,  # not at animation frames, which a page in the background skips
+            timeout=30_000,
+        )
+    finally:
+        context.close()
