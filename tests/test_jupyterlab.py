@@ -3,8 +3,9 @@
 JupyterLab (with jupyterlab-myst, as in the students' environment) runs from this
 environment on a copy of the chapters, and Debian's Chromium opens them through
 Playwright, like the website tests do. In each chapter opened here, the set-up cell is
-one folded line that says what it is, the links to other chapters show as links (not as
-unresolved labels), and the first of them opens its chapter in a tab of JupyterLab.
+one folded line that says what it is, each cell of a solution is folded to a line that
+gives nothing away, the links to other chapters show as links (not as unresolved
+labels), and the first of them opens its chapter in a tab of JupyterLab.
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools.chapters import CHAPTER_LINK, chapters
+from tools.chapters import CHAPTER_LINK, SOLUTION_FIRST_LINE, chapters
 from tools.install_cell import FIRST_LINE
 
 # A chapter whose links point back, and the last one, whose goals link to four others.
@@ -41,6 +42,12 @@ def lab(tmp_path_factory):
     folder = tmp_path_factory.mktemp("lab")
     for chapter in CHAPTERS.values():
         shutil.copy2(chapter.path, folder / chapter.path.name)
+    # Every cell drawn at once (JupyterLab draws only those near the view by default), so
+    # that the tests see all of them.
+    settings = tmp_path_factory.mktemp("settings")
+    tracker = settings / "@jupyterlab" / "notebook-extension" / "tracker.jupyterlab-settings"
+    tracker.parent.mkdir(parents=True)
+    tracker.write_text('{"windowingMode": "none"}')
     port = free_port()
     server = subprocess.Popen(
         [
@@ -49,7 +56,8 @@ def lab(tmp_path_factory):
             f"--ServerApp.root_dir={folder}",
             f"--LabServerApp.workspaces_dir={tmp_path_factory.mktemp('workspaces')}",
         ],
-        env={**os.environ, "JUPYTER_PREFER_ENV_PATH": "1"},
+        env={**os.environ, "JUPYTER_PREFER_ENV_PATH": "1",
+             "JUPYTERLAB_SETTINGS_DIR": str(settings)},
         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )  # fmt: skip
     try:
@@ -68,7 +76,7 @@ def lab(tmp_path_factory):
 
 
 @pytest.mark.parametrize("name", OPENED)
-def test_the_set_up_cell_is_one_folded_line_and_links_open_the_other_chapters(lab, browser, name):
+def test_set_up_and_solutions_are_folded_and_links_open_the_other_chapters(lab, browser, name):
     # One JupyterLab page at a time: two of them on one server hand links to each other.
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     try:
@@ -80,6 +88,12 @@ def test_the_set_up_cell_is_one_folded_line_and_links_open_the_other_chapters(la
         assert first_cell.locator(".jp-InputArea-editor").is_hidden()
         placeholder = first_cell.locator(".jp-InputPlaceholder").inner_text().strip()
         assert placeholder.startswith(FIRST_LINE)
+        # Of each folded cell, JupyterLab shows the first line: in a solution, one that
+        # gives nothing away.
+        folded = [text.strip() for text in page.locator(".jp-InputPlaceholder").all_inner_texts()]
+        solution_cells = sum(len(e.solution_cells) - 2 for e in CHAPTERS[name].exercises)
+        assert len(folded) == 1 + solution_cells
+        assert set(folded[1:]) <= set(SOLUTION_FIRST_LINE.values())
 
         cells = nbformat.read(CHAPTERS[name].path, as_version=4).cells
         markdown = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")

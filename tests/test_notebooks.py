@@ -17,6 +17,7 @@ from nnlib.checking import PASS_MARK
 from tools.chapters import (
     CHAPTER_LINK,
     SOLUTION_END,
+    SOLUTION_FIRST_LINE,
     SOLUTION_START,
     chapter_files,
     read_chapter,
@@ -193,6 +194,9 @@ def test_in_jupyterlab_each_solution_is_folded_and_everything_else_open(path):
             continue
         if index in inside:
             assert folded.get("source_hidden") is True, cell.source
+            # All that JupyterLab shows of a folded cell: its first line, which must give
+            # nothing of the answer away.
+            assert cell.source.split("\n", 1)[0] == SOLUTION_FIRST_LINE[cell.cell_type]
             if cell.cell_type == "code":
                 assert folded.get("outputs_hidden") is True and cell.metadata["collapsed"]
         else:

@@ -112,11 +112,18 @@ def _paragraph_after(markdown: str, marker: str) -> str:
     return " ".join(markdown.split(marker, 1)[1].strip().split("\n\n", 1)[0].split())
 
 
+# The first line of each cell inside a solution, which is all that JupyterLab shows of a
+# folded cell: it says what the cell is and gives nothing of the answer away (on the
+# website the Markdown comment shows nothing).
+SOLUTION_FIRST_LINE = {"code": "# Solution", "markdown": "<!-- Solution -->"}
+
+
 def fold_solutions(notebook: nbformat.NotebookNode) -> None:
     """Fold the cells inside each solution away in JupyterLab until a reader opens them.
 
-    JupyterLab keeps a cell's code (and output) collapsed when its metadata says so; the
-    cells that open and close the solution stay visible as its handle.
+    JupyterLab keeps a cell's code (and output) collapsed when its metadata says so, and
+    shows its first line, which ``SOLUTION_FIRST_LINE`` makes one that gives nothing
+    away; the cells that open and close the solution stay visible as its handle.
     """
     inside = False
     for cell in notebook.cells:
@@ -130,6 +137,9 @@ def fold_solutions(notebook: nbformat.NotebookNode) -> None:
             if cell.cell_type == "code":
                 folded["outputs_hidden"] = True  # clean_metadata adds the older `collapsed`
             cell.metadata["jupyter"] = folded
+            first_line = SOLUTION_FIRST_LINE[cell.cell_type]
+            if cell.source.split("\n", 1)[0] != first_line:
+                cell.source = f"{first_line}\n{cell.source}"
 
 
 # A link from a chapter to another: a Markdown link to its notebook, which Jupyter Book
