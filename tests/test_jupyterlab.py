@@ -3,9 +3,10 @@
 JupyterLab (with jupyterlab-myst, as in the students' environment) runs from this
 environment on a copy of the chapters, and Debian's Chromium opens them through
 Playwright, like the website tests do. In each chapter opened here, the set-up cell is
-one folded line that says what it is, each cell of a solution is folded to a line that
-gives nothing away, the links to other chapters show as links (not as unresolved
-labels), and the first of them opens its chapter in a tab of JupyterLab.
+one folded line that says what it is; each cell of a solution is folded to a line that
+gives nothing away, and each check to its first line, with no verdict before it runs;
+the links to other chapters show as links (not as unresolved labels), and the first of
+them opens its chapter in a tab of JupyterLab.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ import pytest
 from tools.chapters import CHAPTER_LINK, SOLUTION_FIRST_LINE, chapters
 from tools.install_cell import FIRST_LINE
 
+CHECK_FIRST_LINE = "# Check your answer: run this cell after the cell with your answer."
 # A chapter whose links point back, and the last one, whose goals link to four others.
 OPENED = ("02_activations.ipynb", "14_fashion_mnist.ipynb")
 CHAPTERS = {chapter.path.name: chapter for chapter in chapters()}
@@ -91,9 +93,11 @@ def test_set_up_and_solutions_are_folded_and_links_open_the_other_chapters(lab, 
         # Of each folded cell, JupyterLab shows the first line: in a solution, one that
         # gives nothing away.
         folded = [text.strip() for text in page.locator(".jp-InputPlaceholder").all_inner_texts()]
-        solution_cells = sum(len(e.solution_cells) - 2 for e in CHAPTERS[name].exercises)
-        assert len(folded) == 1 + solution_cells
-        assert set(folded[1:]) <= set(SOLUTION_FIRST_LINE.values())
+        exercises = CHAPTERS[name].exercises
+        solution_cells = sum(len(exercise.solution_cells) - 2 for exercise in exercises)
+        assert len(folded) == 1 + solution_cells + len(exercises)
+        assert CHECK_FIRST_LINE in folded
+        assert set(folded[1:]) <= {*SOLUTION_FIRST_LINE.values(), CHECK_FIRST_LINE}
 
         cells = nbformat.read(CHAPTERS[name].path, as_version=4).cells
         markdown = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
@@ -102,6 +106,10 @@ def test_set_up_and_solutions_are_folded_and_links_open_the_other_chapters(lab, 
         rendered = page.locator(".jp-Notebook").inner_text()
         for chapter in CHAPTERS.values():  # no label left as text, unresolved
             assert chapter.label not in rendered
+        # The checks show their first line, and no verdict until the learner runs them.
+        assert "checks pass" not in rendered
+        for exercise in CHAPTERS[name].exercises:
+            assert cells[exercise.check_cell].source.startswith("# Check your answer")
 
         # Once the kernel is idle, JupyterLab has set up the notebook, links included (a
         # click before that follows the link's address out of JupyterLab).

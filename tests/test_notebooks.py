@@ -184,15 +184,19 @@ def check_metadata(notebook):
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
-def test_in_jupyterlab_each_solution_is_folded_and_everything_else_open(path):
+def test_in_jupyterlab_each_solution_and_its_check_are_folded_and_everything_else_open(path):
     chapter = read_chapter(path, number=1)
     cells = read(path).cells
     inside = {i for e in chapter.exercises for i in e.solution_cells[1:-1]}
+    checks = {exercise.check_cell for exercise in chapter.exercises}
     for index, cell in enumerate(cells):
         folded = cell.metadata.get("jupyter", {})
         if is_install_cell(cell):  # folded too: tests/test_install_cell.py
             continue
-        if index in inside:
+        if index in checks:  # its first line says what it is; no verdict before it runs
+            assert folded == {"source_hidden": True, "outputs_hidden": True}
+            assert cell.metadata["collapsed"] and cell.source.startswith("# Check your answer")
+        elif index in inside:
             assert folded.get("source_hidden") is True, cell.source
             # All that JupyterLab shows of a folded cell: its first line, which must give
             # nothing of the answer away.

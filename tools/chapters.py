@@ -119,15 +119,22 @@ SOLUTION_FIRST_LINE = {"code": "# Solution", "markdown": "<!-- Solution -->"}
 
 
 def fold_solutions(notebook: nbformat.NotebookNode) -> None:
-    """Fold the cells inside each solution away in JupyterLab until a reader opens them.
+    """Fold the cells inside each solution, and the check after it, away in JupyterLab
+    until a reader opens or runs them.
 
     JupyterLab keeps a cell's code (and output) collapsed when its metadata says so, and
     shows its first line, which ``SOLUTION_FIRST_LINE`` makes one that gives nothing
-    away; the cells that open and close the solution stay visible as its handle.
+    away; the cells that open and close the solution stay visible as its handle. A check
+    shows its first line ("# Check your answer: run this cell ...") and no verdict until
+    it runs, when JupyterLab shows its new output.
     """
     inside = False
+    after_solution = False
     for cell in notebook.cells:
         source = cell.source.strip()
+        if after_solution and cell.cell_type == "code" and CHECK_CALL in cell.source:
+            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+        after_solution = source == SOLUTION_END
         if SOLUTION_START.fullmatch(source):
             inside = True
         elif source == SOLUTION_END:
