@@ -11,6 +11,8 @@ CHROMIUM := /usr/bin/chromium
 # What npm installs from package-lock.json: axe-core for the browser tests, and what the
 # slides load (reveal.js, RequireJS, jQuery, MathJax 2).
 NPM_PACKAGES := node_modules/.installed
+# npm where it is installed, else Debian's, which the rule below installs.
+NPM := $(or $(shell command -v npm),/usr/bin/npm)
 # pdftotext, with which the tests read the PDFs (Debian's poppler-utils).
 PDFTOTEXT := /usr/bin/pdftotext
 # Fashion-MNIST's four official files (Debian's dataset-fashion-mnist), read by nnlib.datasets.
@@ -107,9 +109,13 @@ check: $(ENV_STAMP)  ## The inner loop: nnlib's tests, lint, and a chapter: make
 nbgrader: $(ENV_STAMP)  ## The chapters as an nbgrader course, for grading: _build/nbgrader.
 	$(BIN)/python tools/nbgrader_course.py
 
-$(NPM_PACKAGES): package.json package-lock.json
-	npm ci --no-audit --no-fund --loglevel=error
+$(NPM_PACKAGES): package.json package-lock.json $(NPM)
+	$(NPM) ci --no-audit --no-fund --loglevel=error
 	touch $@
+
+$(NPM):
+	$(SUDO) apt-get update -qq
+	$(SUDO) apt-get install -y -qq npm
 
 $(CHROMIUM):
 	$(SUDO) apt-get update -qq
