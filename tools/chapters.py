@@ -50,6 +50,7 @@ class Chapter:
     goals: list[str]
     prerequisites: str
     exercises: list[Exercise]
+    equations: list[str] = field(default_factory=list)  # labels of the numbered equations
 
 
 def chapter_files(root: Path = ROOT) -> list[Path]:
@@ -78,15 +79,9 @@ def read_chapter(path: Path, number: int) -> Chapter:
             exercises[start["label"]] = Exercise(
                 start["label"], start["title"], start["level"], body, index
             )
-        elif solution := SOLUTION_START.fullmatch(cell.source.strip()):
-            end = next(
-                i for i in range(index, len(cells)) if cells[i].source.strip() == SOLUTION_END
-            )
-            exercise = exercises[solution["label"]]
-            exercise.solution_cells = list(range(index, end + 1))
-            after = cells[end + 1] if end + 1 < len(cells) else None
-            if after is not None and after.cell_type == "code" and CHECK_CALL in after.source:
-                exercise.check_cell = end + 1
+    for label, (solution_cells, check_cell) in solutions(cells).items():
+        exercises[label].solution_cells = solution_cells
+        exercises[label].check_cell = check_cell
     return Chapter(
         path=path,
         number=number,
@@ -95,7 +90,23 @@ def read_chapter(path: Path, number: int) -> Chapter:
         goals=_bullets_after(markdown, "**In this chapter you will learn**"),
         prerequisites=_paragraph_after(markdown, "**What you need**:"),
         exercises=list(exercises.values()),
+        equations=[equation["label"] for equation in NUMBERED_EQUATION.finditer(markdown)],
     )
+
+
+def solutions(cells: list) -> dict[str, tuple[list[int], int | None]]:
+    """Where the solutions are among ``cells``, by the label of their exercise: the cells
+    from solution-start to solution-end, and the check right after them (or None)."""
+    found = {}
+    for index, cell in enumerate(cells):
+        start = SOLUTION_START.fullmatch(cell.source.strip())
+        if cell.cell_type != "markdown" or start is None:
+            continue
+        end = next(i for i in range(index, len(cells)) if cells[i].source.strip() == SOLUTION_END)
+        after = cells[end + 1] if end + 1 < len(cells) else None
+        is_check = after is not None and after.cell_type == "code" and CHECK_CALL in after.source
+        found[start["label"]] = (list(range(index, end + 1)), end + 1 if is_check else None)
+    return found
 
 
 def chapters(root: Path = ROOT) -> list[Chapter]:
@@ -128,18 +139,11 @@ def fold_solutions(notebook: nbformat.NotebookNode) -> None:
     shows its first line ("# Check your answer: run this cell ...") and no verdict until
     it runs, when JupyterLab shows its new output.
     """
-    inside = False
-    after_solution = False
-    for cell in notebook.cells:
-        source = cell.source.strip()
-        if after_solution and cell.cell_type == "code" and CHECK_CALL in cell.source:
-            cell.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
-        after_solution = source == SOLUTION_END
-        if SOLUTION_START.fullmatch(source):
-            inside = True
-        elif source == SOLUTION_END:
-            inside = False
-        elif inside:
+    for solution_cells, check_cell in solutions(notebook.cells).values():
+        if check_cell is not None:
+            check = notebook.cells[check_cell]
+            check.metadata["jupyter"] = {"source_hidden": True, "outputs_hidden": True}
+        for cell in (notebook.cells[index] for index in solution_cells[1:-1]):
             folded = {"source_hidden": True}
             if cell.cell_type == "code":
                 folded["outputs_hidden"] = True  # clean_metadata adds the older `collapsed`
@@ -169,10 +173,8 @@ def reference_texts(book: list[Chapter]) -> dict[str, str]:
     for chapter in book:
         for position, exercise in enumerate(chapter.exercises, 1):
             texts[exercise.label] = f"Exercise {chapter.number}.{position}"
-        cells = nbformat.read(chapter.path, as_version=4).cells
-        markdown = "\n\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
-        for position, equation in enumerate(NUMBERED_EQUATION.finditer(markdown), 1):
-            texts[equation["label"]] = f"({chapter.number}.{position})"
+        for position, label in enumerate(chapter.equations, 1):
+            texts[label] = f"({chapter.number}.{position})"
     return texts
 
 

@@ -19,15 +19,17 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
 from tools.chapters import chapters
 from tools.course_outline import MARKER, outline_markdown
+from tools.site import SLIDES_FOLDER
 from tools.term_plan import MARKER as TERM_PLAN_MARKER
 from tools.term_plan import term_plan_markdown
 
 
 def _insert_outline(app, docname, source):
     # The slide decks are in slides/ at the top of the website (see `make book`), the
-    # chapters in book/.
-    slides = "../" * docname.count("/") + "slides"
-    chapters_folder = os.path.relpath("book", os.path.dirname(docname) or ".")
+    # chapters in book/: both as seen from the page.
+    page_folder = os.path.dirname(docname) or "."
+    slides = os.path.relpath(SLIDES_FOLDER, page_folder)
+    chapters_folder = os.path.relpath("book", page_folder)
     pages = (
         (MARKER, lambda root: outline_markdown(root, slides, chapters_folder)),
         (TERM_PLAN_MARKER, term_plan_markdown),
