@@ -3,7 +3,8 @@
 A check that cannot fail proves nothing; these tests feed the same functions that
 check the real site with a small site that has a script error, a missing image, a
 request to another host, a broken link and a broken anchor, and with a page that
-fails accessibility checks and overflows a phone's screen.
+fails accessibility checks and overflows a phone's screen; and the way the site tests
+tell text drawn in a new way from text drawn in ways already checked.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from tools.browser import (
     COLOUR_RULES,
     PHONE,
     accessibility_violations,
+    colour_kinds,
     launch,
     new_context,
     open_page,
@@ -91,6 +93,7 @@ def test_axe_and_the_phone_check_report_what_some_readers_cannot_use(tmp_path):
             page, _ = open_page(new_context(browser), f"{url}/index.html")
             violations = accessibility_violations(page)
             colour_violations = accessibility_violations(page, rules=COLOUR_RULES)
+            other_violations = accessibility_violations(page, skipping=COLOUR_RULES)
             layout = phone_layout(page)
         finally:
             browser.close()
@@ -98,5 +101,34 @@ def test_axe_and_the_phone_check_report_what_some_readers_cannot_use(tmp_path):
     assert {"image-alt", "color-contrast", "label-content-name-mismatch"} <= rules
     # The run in dark mode, of the colour rules alone, still finds the pale text.
     assert {line.split(" ")[1] for line in colour_violations} == {"color-contrast"}
+    # Without the colour rules, axe finds the rest: on pages whose text is drawn only in
+    # ways already checked, the site's tests run it so.
+    assert {line.split(" ")[1] for line in other_violations} == rules - {"color-contrast"}
     assert layout["pageWidth"] > PHONE["viewport"]["width"]
     assert layout["cutEquations"] == ["a wide equation, cut off"]
+
+
+CHECKED_TEXT = '<main><p>Dark text and <a href="#">an underlined link</a>.</p></main>'
+NEW_WAYS = (
+    '<p style="color: #bbbbbb">Pale text</p>'
+    "<p><strong>Bold text</strong></p>"
+    '<p>A <a href="#" style="text-decoration: none">link that is not underlined</a></p>'
+)
+
+
+def test_text_drawn_in_a_new_way_is_told_apart_from_the_ways_already_checked():
+    with sync_playwright() as playwright:
+        browser = launch(playwright)
+        try:
+            page = new_context(browser).new_page()
+            page.set_content(CHECKED_TEXT)
+            checked = colour_kinds(page)
+            page.set_content(CHECKED_TEXT.replace("</main>", NEW_WAYS + "</main>"))
+            new = colour_kinds(page) - checked
+        finally:
+            browser.close()
+    assert len(checked) == 2  # the text, and the link in it
+    assert len(new) == 3
+    assert any(kind.startswith("rgb(187, 187, 187) ") for kind in new)
+    assert any(" | 700 | " in kind for kind in new)
+    assert any("link none" in kind for kind in new)

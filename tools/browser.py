@@ -119,31 +119,73 @@ def accessibility_violations(
     impacts=SERIOUS,
     within: str | None = None,
     rules: tuple[str, ...] | None = None,
-    excluding: str | None = None,
+    skipping: tuple[str, ...] = (),
 ) -> list[str]:
     """What axe-core finds on the page, one line per rule and impact in ``impacts``; with
     ``within``, a CSS selector, only in that part of the page where it has one; with
-    ``rules``, only those rules (else every rule that axe runs by default); with
-    ``excluding``, a CSS selector, not in the parts of the page that it selects."""
+    ``rules``, only those rules (else every rule that axe runs by default, but those in
+    ``skipping``)."""
     if not page.evaluate("typeof axe !== 'undefined'"):
         page.add_script_tag(path=str(AXE_SCRIPT))
     options = {"resultTypes": ["violations"], "noHtml": True}  # only the targets are reported
     if rules is not None:
         options["runOnly"] = {"type": "rule", "values": list(rules)}
+    options["rules"] = {rule: {"enabled": False} for rule in skipping}
     violations = page.evaluate(
-        "async ([options, within, excluding]) => {"
+        "async ([options, within]) => {"
         " const context = {include: within && document.querySelector(within)"
-        " ? [[within]] : [['html']], exclude: excluding ? [[excluding]] : []};"
+        " ? [[within]] : [['html']]};"
         " return (await axe.run(context, options)).violations"
         ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
         " targets: v.nodes.map(n => n.target.join(' '))})); }",
-        [options, within, excluding],
+        [options, within],
     )
     return [
         f"{v['impact']}: {v['id']} ({v['help']}) at {', '.join(v['targets'][:3])}"
         for v in violations
         if v["impact"] in impacts
     ]
+
+
+# Every way text is drawn in the part of the page that ``within`` selects (the whole
+# page, when it selects nothing): its colour, the first colour or image behind it, its
+# size, weight, opacity and shadow, and for text in a link, the link's underline and the
+# colour of the text around it. That is what axe's colour rules judge text by (elements
+# that overlap aside): text drawn in a way already checked on another page passes or
+# fails there alike.
+_COLOUR_KINDS = """(within) => {
+  const root = (within && document.querySelector(within)) || document.body;
+  const behind = new Map();
+  const backgroundOf = element => {
+    if (!element) return 'none';
+    if (!behind.has(element)) {
+      const style = getComputedStyle(element);
+      behind.set(element, style.backgroundImage !== 'none'
+        ? `${style.backgroundColor} ${style.backgroundImage}`
+        : style.backgroundColor !== 'rgba(0, 0, 0, 0)'
+          ? style.backgroundColor : backgroundOf(element.parentElement));
+    }
+    return behind.get(element);
+  };
+  const kinds = new Set();
+  for (const element of [root, ...root.querySelectorAll('*')]) {
+    if (![...element.childNodes].some(n => n.nodeType === 3 && n.textContent.trim())) continue;
+    const style = getComputedStyle(element);
+    const link = element.closest('a');
+    const around = link && link.parentElement ? getComputedStyle(link.parentElement).color : '';
+    kinds.add([style.color, backgroundOf(element), style.fontSize, style.fontWeight,
+               style.opacity, style.textShadow,
+               link ? `link ${getComputedStyle(link).textDecorationLine} ${around}` : ''
+              ].join(' | '));
+  }
+  return [...kinds];
+}"""
+
+
+def colour_kinds(page, within: str | None = None) -> set[str]:
+    """Every way text is drawn on the page (or in the part that ``within`` selects): see
+    ``_COLOUR_KINDS``."""
+    return set(page.evaluate(_COLOUR_KINDS, within))
 
 
 _PHONE_LAYOUT = """() => {

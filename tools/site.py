@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import re
 import sys
 import threading
 from collections.abc import Iterator
@@ -60,24 +59,6 @@ def _ids_in(page: Path) -> frozenset[str]:
             if attributes.get(name):
                 ids.add(attributes[name])
     return frozenset(ids)
-
-
-# A block of highlighted code, with the language of its wrapper (input, traceback, ...),
-# and the class of each coloured piece of it.
-_CODE_BLOCK = re.compile(
-    r'<div class="[^"]*(highlight-[\w-]+)[^"]*"><div class="highlight"><pre>(.*?)</pre>', re.S
-)
-_CODED_PIECE = re.compile(r'<span class="([^"]+)"')
-
-
-def code_colours(page: Path) -> set[tuple[str, str]]:
-    """Every kind of coloured piece of code on ``page``: (block language, token class)."""
-    return {
-        (language, token)
-        for language, block in _CODE_BLOCK.findall(page.read_text(encoding="utf-8"))
-        for piece in _CODED_PIECE.findall(block)
-        for token in piece.split()
-    }
 
 
 # The slide decks that the website carries (`make book`): tests/test_slides.py tests them.
