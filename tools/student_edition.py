@@ -42,7 +42,9 @@ ANSWER_PROMPT = (
     "# Your answer to exercise {number}: write it here and run it, then run the check below.\n"
 )
 # What the notebooks import, tqdm for the progress bar of nnlib's `fit(progress=True)`, and
-# JupyterLab with the extension that renders their MyST.
+# JupyterLab with the extension that renders their MyST; and jsonschema, which JupyterLab
+# needs, at the book's version: later ones bring a grammar that takes 3 s to load each
+# time JupyterLab starts.
 LEAN_PACKAGES = (
     "numpy",
     "scipy",
@@ -51,6 +53,7 @@ LEAN_PACKAGES = (
     "tqdm",
     "jupyterlab",
     "jupyterlab-myst",
+    "jsonschema",
 )
 # The code's licence (MIT) and that of the text and figures (CC BY 4.0).
 LICENCE_FILES = ("LICENSE", "LICENSE-TEXT")
