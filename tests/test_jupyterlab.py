@@ -105,11 +105,9 @@ def test_set_up_and_solutions_are_folded_and_links_open_the_other_chapters(lab, 
         links = list(CHAPTER_LINK.finditer(markdown))
         assert links
         rendered = page.locator(".jp-Notebook").inner_text()
-        # No label of a chapter or exercise left as text. (References to a numbered
-        # equation of another chapter are MyST's, which JupyterLab does not resolve.)
+        # No label of a chapter, exercise or equation left as text.
         for label in REFERENCES:
-            if not label.startswith("eq-"):
-                assert label not in rendered, label
+            assert label not in rendered, label
         # The checks show their first line, and no verdict until the learner runs them.
         assert "checks pass" not in rendered
         for exercise in CHAPTERS[name].exercises:

@@ -16,6 +16,7 @@ import pytest
 from nnlib.checking import PASS_MARK
 from tools.chapters import (
     CHAPTER_LINK,
+    EQUATION_REFERENCE,
     SOLUTION_END,
     SOLUTION_FIRST_LINE,
     SOLUTION_START,
@@ -214,6 +215,10 @@ def test_links_to_other_chapters_go_to_their_notebooks_which_jupyterlab_follows_
     assert re.findall(r"\{ref\}`[^`]*chapter-[\w-]+>?`", markdown) == []
     for link in CHAPTER_LINK.finditer(markdown):
         assert (path.parent / f"{link['stem']}.ipynb").exists(), link[0]
+    # So is a reference to an equation of another chapter: JupyterLab shows its label.
+    own_equations = read_chapter(path, number=1).equations
+    for reference in EQUATION_REFERENCE.finditer(markdown):
+        assert reference["label"] in own_equations, reference[0]
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
