@@ -10,15 +10,12 @@ tell text drawn in a new way from text drawn in ways already checked.
 from __future__ import annotations
 
 import pytest
-from playwright.sync_api import sync_playwright
 
 from tools.browser import (
     COLOUR_RULES,
     PHONE,
     accessibility_violations,
     colour_kinds,
-    launch,
-    new_context,
     open_page,
     phone_layout,
 )
@@ -47,13 +44,11 @@ def broken_site(tmp_path):
     return tmp_path
 
 
-def test_the_browser_check_reports_a_script_error_a_missing_image_and_another_host(broken_site):
-    with serve(broken_site) as url, sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            _, report = open_page(new_context(browser), f"{url}/index.html")
-        finally:
-            browser.close()
+def test_the_browser_check_reports_a_script_error_a_missing_image_and_another_host(
+    broken_site, context
+):
+    with serve(broken_site) as url:
+        _, report = open_page(context, f"{url}/index.html")
     assert any("boom from a page script" in error for error in report.console_errors)
     assert any("missing.png (HTTP 404)" in failure for failure in report.failed_requests)
     assert report.blocked_requests == ["https://cdn.example.org/library.js"]
@@ -85,18 +80,14 @@ INACCESSIBLE_PAGE = """<!DOCTYPE html>
 """
 
 
-def test_axe_and_the_phone_check_report_what_some_readers_cannot_use(tmp_path):
+def test_axe_and_the_phone_check_report_what_some_readers_cannot_use(tmp_path, context):
     (tmp_path / "index.html").write_text(INACCESSIBLE_PAGE)
-    with serve(tmp_path) as url, sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            page, _ = open_page(new_context(browser), f"{url}/index.html")
-            violations = accessibility_violations(page)
-            colour_violations = accessibility_violations(page, rules=COLOUR_RULES)
-            other_violations = accessibility_violations(page, skipping=COLOUR_RULES)
-            layout = phone_layout(page)
-        finally:
-            browser.close()
+    with serve(tmp_path) as url:
+        page, _ = open_page(context, f"{url}/index.html")
+        violations = accessibility_violations(page)
+        colour_violations = accessibility_violations(page, rules=COLOUR_RULES)
+        other_violations = accessibility_violations(page, skipping=COLOUR_RULES)
+        layout = phone_layout(page)
     rules = {line.split(" ")[1] for line in violations}
     assert {"image-alt", "color-contrast", "label-content-name-mismatch"} <= rules
     # The run in dark mode, of the colour rules alone, still finds the pale text.
@@ -116,17 +107,12 @@ NEW_WAYS = (
 )
 
 
-def test_text_drawn_in_a_new_way_is_told_apart_from_the_ways_already_checked():
-    with sync_playwright() as playwright:
-        browser = launch(playwright)
-        try:
-            page = new_context(browser).new_page()
-            page.set_content(CHECKED_TEXT)
-            checked = colour_kinds(page)
-            page.set_content(CHECKED_TEXT.replace("</main>", NEW_WAYS + "</main>"))
-            new = colour_kinds(page) - checked
-        finally:
-            browser.close()
+def test_text_drawn_in_a_new_way_is_told_apart_from_the_ways_already_checked(context):
+    page = context.new_page()
+    page.set_content(CHECKED_TEXT)
+    checked = colour_kinds(page)
+    page.set_content(CHECKED_TEXT.replace("</main>", NEW_WAYS + "</main>"))
+    new = colour_kinds(page) - checked
     assert len(checked) == 2  # the text, and the link in it
     assert len(new) == 3
     assert any(kind.startswith("rgb(187, 187, 187) ") for kind in new)
