@@ -33,7 +33,9 @@ $(ENV_STAMP): requirements.txt pyproject.toml
 	touch $@
 
 # Everything the website is built from; the build runs again only when one of them changed.
-BOOK_SOURCES := _config.yml _toc.yml $(shell find book tools -type f -not -path '*/.ipynb_checkpoints/*' -not -path '*/__pycache__/*')
+# Not caches: JupyterLab's checkpoints, Python's bytecode, and ruff's, which the lint test
+# writes into book/ (beside book/ruff.toml) whenever a notebook changed.
+BOOK_SOURCES := _config.yml _toc.yml $(shell find book tools -type f -not -path '*/.ipynb_checkpoints/*' -not -path '*/__pycache__/*' -not -path '*/.ruff_cache/*')
 BOOK_STAMP := _build/.book-built
 
 # The chapters as slide decks, which the website links from its course outline; their
