@@ -18,6 +18,8 @@ PDFTOTEXT := /usr/bin/pdftotext
 # Fashion-MNIST's four official files (Debian's dataset-fashion-mnist), read by nnlib.datasets.
 FASHION_MNIST := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
 SUDO := $(if $(filter 0,$(shell id -u)),,sudo)
+# What installs Debian's package named after it, for a file that make finds missing.
+APT_INSTALL = $(SUDO) apt-get update -qq && $(SUDO) apt-get install -y -qq
 
 # Kernels of this environment come before any the user has installed elsewhere.
 export JUPYTER_PREFER_ENV_PATH := 1
@@ -116,20 +118,16 @@ $(NPM_PACKAGES): package.json package-lock.json $(NPM)
 	touch $@
 
 $(NPM):
-	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq npm
+	$(APT_INSTALL) npm
 
 $(CHROMIUM):
-	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq chromium
+	$(APT_INSTALL) chromium
 
 $(PDFTOTEXT):
-	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq poppler-utils
+	$(APT_INSTALL) poppler-utils
 
 $(FASHION_MNIST):
-	$(SUDO) apt-get update -qq
-	$(SUDO) apt-get install -y -qq dataset-fashion-mnist
+	$(APT_INSTALL) dataset-fashion-mnist
 
 serve: $(BOOK_STAMP)  ## Serve the built website on http://localhost:$(PORT).
 	$(BIN)/python -m http.server $(PORT) --bind 127.0.0.1 --directory _build/html
