@@ -22,10 +22,15 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from tools.chapters import CHAPTER_LINK, SOLUTION_FIRST_LINE, chapters, reference_texts
+from tools.chapters import (
+    CHAPTER_LINK,
+    CHECK_FIRST_LINE,
+    SOLUTION_FIRST_LINE,
+    chapters,
+    reference_texts,
+)
 from tools.install_cell import FIRST_LINE
 
-CHECK_FIRST_LINE = "# Check your answer: run this cell after the cell with your answer."
 # A chapter whose links point back, and the last one, whose goals link to four others.
 OPENED = ("02_activations.ipynb", "14_fashion_mnist.ipynb")
 CHAPTERS = {chapter.path.name: chapter for chapter in chapters()}
@@ -111,7 +116,7 @@ def test_set_up_and_solutions_are_folded_and_links_open_the_other_chapters(lab, 
         # The checks show their first line, and no verdict until the learner runs them.
         assert "checks pass" not in rendered
         for exercise in CHAPTERS[name].exercises:
-            assert cells[exercise.check_cell].source.startswith("# Check your answer")
+            assert cells[exercise.check_cell].source.startswith(CHECK_FIRST_LINE)
 
         # Once the kernel is idle, JupyterLab has set up the notebook, links included (a
         # click before that follows the link's address out of JupyterLab).

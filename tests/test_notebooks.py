@@ -16,6 +16,7 @@ import pytest
 from nnlib.checking import PASS_MARK
 from tools.chapters import (
     CHAPTER_LINK,
+    CHECK_FIRST_LINE,
     EQUATION_REFERENCE,
     SOLUTION_END,
     SOLUTION_FIRST_LINE,
@@ -196,7 +197,7 @@ def test_in_jupyterlab_each_solution_and_its_check_are_folded_and_everything_els
             continue
         if index in checks:  # its first line says what it is; no verdict before it runs
             assert folded == {"source_hidden": True, "outputs_hidden": True}
-            assert cell.metadata["collapsed"] and cell.source.startswith("# Check your answer")
+            assert cell.metadata["collapsed"] and cell.source.startswith(CHECK_FIRST_LINE)
         elif index in inside:
             assert folded.get("source_hidden") is True, cell.source
             # All that JupyterLab shows of a folded cell: its first line, which must give
@@ -228,7 +229,7 @@ def test_every_exercise_has_a_check_after_its_solution_that_passes_it(path):
     for exercise in chapter.exercises:
         assert exercise.check_cell == exercise.solution_cells[-1] + 1, exercise.label
         check = cells[exercise.check_cell]
-        assert check.source.startswith("# Check your answer: run this cell")
+        assert check.source.startswith(CHECK_FIRST_LINE)
         assert "hide-input" in tags(check)
         assert check.metadata["mystnb"]["code_prompt_show"] == "Show the check"
         # nbval compares this stored verdict with that of a fresh run of the chapter.

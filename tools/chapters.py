@@ -127,6 +127,8 @@ def _paragraph_after(markdown: str, marker: str) -> str:
 # folded cell: it says what the cell is and gives nothing of the answer away (on the
 # website the Markdown comment shows nothing).
 SOLUTION_FIRST_LINE = {"code": "# Solution", "markdown": "<!-- Solution -->"}
+# The first line of each check, all that JupyterLab shows of it until it runs.
+CHECK_FIRST_LINE = "# Check your answer: run this cell after the cell with your answer."
 
 
 def fold_solutions(notebook: nbformat.NotebookNode) -> None:
@@ -136,8 +138,8 @@ def fold_solutions(notebook: nbformat.NotebookNode) -> None:
     JupyterLab keeps a cell's code (and output) collapsed when its metadata says so, and
     shows its first line, which ``SOLUTION_FIRST_LINE`` makes one that gives nothing
     away; the cells that open and close the solution stay visible as its handle. A check
-    shows its first line ("# Check your answer: run this cell ...") and no verdict until
-    it runs, when JupyterLab shows its new output.
+    shows its first line, ``CHECK_FIRST_LINE``, and no verdict until it runs, when
+    JupyterLab shows its new output.
     """
     for solution_cells, check_cell in solutions(notebook.cells).values():
         if check_cell is not None:
