@@ -4,7 +4,7 @@ A check that cannot fail proves nothing; these tests feed the same functions tha
 check the real site with a small site that has a script error, a missing image, a
 request to another host, a broken link and a broken anchor, and with a page that
 fails accessibility checks and overflows a phone's screen; and the way the site tests
-tell text drawn in a new way from text drawn in ways already checked.
+tell text drawn in a new way from text drawn in ways already checked, and check it.
 """
 
 from __future__ import annotations
@@ -13,9 +13,11 @@ import pytest
 
 from tools.browser import (
     COLOUR_RULES,
+    NEW_WAY,
     PHONE,
     accessibility_violations,
     colour_kinds,
+    colour_violations_where_new,
     open_page,
     phone_layout,
 )
@@ -118,3 +120,28 @@ def test_text_drawn_in_a_new_way_is_told_apart_from_the_ways_already_checked(con
     assert any(kind.startswith("rgb(187, 187, 187) ") for kind in new)
     assert any(" | 700 | " in kind for kind in new)
     assert any("link none" in kind for kind in new)
+
+
+# Text that is drawn in new ways, and fails axe's colour rules: pale text (twice), and a
+# link told apart from the text around it by colour alone.
+FAILING_NEW_WAYS = (
+    '<p style="color: #bbbbbb">Pale text</p><p style="color: #bbbbbb">More pale text</p>'
+    "<p>A paragraph with words before a <a href='#' style='text-decoration: none;"
+    " color: #0000ee'>link that is not underlined</a> and more words after it.</p>"
+)
+
+
+def test_the_colour_rules_check_each_element_that_draws_text_in_a_new_way(context):
+    page = context.new_page()
+    page.set_content(CHECKED_TEXT)
+    checked = set()
+    assert colour_violations_where_new(page, checked) == []
+    assert len(checked) == 2
+    page.set_content(CHECKED_TEXT.replace("</main>", FAILING_NEW_WAYS + "</main>"))
+    found = colour_violations_where_new(page, checked)
+    assert sorted(line.split(" ")[1] for line in found) == ["color-contrast", "link-in-text-block"]
+    # The first element of each new way is checked: the other pale text draws alike.
+    assert all(", " not in line.split(") at ")[1] for line in found), found
+    assert page.locator(f"[{NEW_WAY}]").count() == 0  # the marks are gone
+    # Its ways now checked, the same page is not checked again.
+    assert colour_violations_where_new(page, checked) == []

@@ -11,7 +11,8 @@ is opened once and kept open for all the tests below, in their order:
   problem in light mode, and none of colour again after switching to dark mode in place,
   as the theme's colour-mode button does (which changes colours and nothing else); axe's
   colour rules, its slowest, check each way of drawing text (colour, background, size,
-  weight: `tools.browser.colour_kinds`) on the first page that shows it, in each mode;
+  weight: `tools.browser.colour_kinds`) on the elements of the first page that show it,
+  in each mode;
 - at 390 by 844 pixels, a phone held upright, no page scrolls sideways as a whole;
   every display equation either fits or scrolls inside its box with shadows at the
   cut edges that show there is more; code blocks scroll inside their box, in a
@@ -31,7 +32,7 @@ from tools.browser import (
     COLOUR_RULES,
     PHONE,
     accessibility_violations,
-    colour_kinds,
+    colour_violations_where_new,
     new_context_in_mode,
     open_page,
     phone_layout,
@@ -185,19 +186,10 @@ SMALLEST_CODE_FONT_PX = 11
 
 
 @pytest.fixture(scope="module")
-def colours_checked() -> set[str]:
-    """The ways of drawing text, in either mode, that axe's colour rules have checked on
-    an earlier page of this site (see ``tools.browser.colour_kinds``)."""
-    return set()
-
-
-def draws_text_in_a_new_way(page, within, mode: str, colours_checked: set[str]) -> bool:
-    """Whether the page, in ``mode``, draws text in a way not yet in ``colours_checked``;
-    its ways are added there, as axe's colour rules are about to check them."""
-    kinds = {f"{mode}: {kind}" for kind in colour_kinds(page, within)}
-    new = not kinds <= colours_checked
-    colours_checked |= kinds
-    return new
+def colours_checked() -> dict[str, set[str]]:
+    """The ways of drawing text, in each mode, that axe's colour rules have checked on
+    this site so far (see ``tools.browser.colour_kinds``)."""
+    return {"light": set(), "dark": set()}
 
 
 def test_no_serious_or_critical_accessibility_violation_in_light_or_dark_mode(
@@ -207,17 +199,13 @@ def test_no_serious_or_critical_accessibility_violation_in_light_or_dark_mode(
     found = {}
     assert page.evaluate("document.documentElement.dataset.theme") == "light"
     within = website.checked_by_axe
-    new_in_light = draws_text_in_a_new_way(page, within, "light", colours_checked)
     found["light"] = accessibility_violations(
-        page, within=within, skipping=() if new_in_light else COLOUR_RULES
-    )
+        page, within=within, skipping=COLOUR_RULES
+    ) + colour_violations_where_new(page, colours_checked["light"], within)
     page.add_style_tag(content=NO_TRANSITIONS)
     page.evaluate(TO_DARK_MODE)
     assert page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
-    new_in_dark = draws_text_in_a_new_way(page, within, "dark", colours_checked)
-    found["dark"] = (
-        accessibility_violations(page, within=within, rules=COLOUR_RULES) if new_in_dark else []
-    )
+    found["dark"] = colour_violations_where_new(page, colours_checked["dark"], within)
     assert found == {"light": [], "dark": []}
     assert report.problems == []
 

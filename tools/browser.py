@@ -114,6 +114,12 @@ def new_context_in_mode(browser, mode: str, **options):
 COLOUR_RULES = ("color-contrast", "link-in-text-block")
 
 
+def load_axe(page) -> None:
+    """Inject axe-core into the page, unless it is there."""
+    if not page.evaluate("typeof axe !== 'undefined'"):
+        page.add_script_tag(path=str(AXE_SCRIPT))
+
+
 def accessibility_violations(
     page,
     impacts=SERIOUS,
@@ -122,19 +128,18 @@ def accessibility_violations(
     skipping: tuple[str, ...] = (),
 ) -> list[str]:
     """What axe-core finds on the page, one line per rule and impact in ``impacts``; with
-    ``within``, a CSS selector, only in that part of the page where it has one; with
+    ``within``, a CSS selector, only in the parts of the page it selects, if any; with
     ``rules``, only those rules (else every rule that axe runs by default, but those in
     ``skipping``)."""
-    if not page.evaluate("typeof axe !== 'undefined'"):
-        page.add_script_tag(path=str(AXE_SCRIPT))
+    load_axe(page)
     options = {"resultTypes": ["violations"], "noHtml": True}  # only the targets are reported
     if rules is not None:
         options["runOnly"] = {"type": "rule", "values": list(rules)}
     options["rules"] = {rule: {"enabled": False} for rule in skipping}
     violations = page.evaluate(
         "async ([options, within]) => {"
-        " const context = {include: within && document.querySelector(within)"
-        " ? [[within]] : [['html']]};"
+        " const parts = within ? document.querySelectorAll(within) : [];"
+        " const context = parts.length ? parts : document;"
         " return (await axe.run(context, options)).violations"
         ".map(v => ({id: v.id, impact: v.impact, help: v.help,"
         " targets: v.nodes.map(n => n.target.join(' '))})); }",
@@ -151,10 +156,13 @@ def accessibility_violations(
 # page, when it selects nothing): its colour, the first colour or image behind it, its
 # size, weight, opacity and shadow, and for text in a link, the link's underline and the
 # colour of the text around it. That is what axe's colour rules judge text by (elements
-# that overlap aside): text drawn in a way already checked on another page passes or
-# fails there alike.
-_COLOUR_KINDS = """(within) => {
+# that overlap aside): text drawn in a way already checked passes or fails alike. Given
+# the ways ``checked``, the first element that draws text in each other way (the link,
+# for text in a link, so that the link rule sees it) gets the attribute ``mark``.
+NEW_WAY = "data-text-drawn-in-a-new-way"
+_COLOUR_KINDS = """([within, checked, mark]) => {
   const root = (within && document.querySelector(within)) || document.body;
+  const known = checked && new Set(checked);
   const behind = new Map();
   const backgroundOf = element => {
     if (!element) return 'none';
@@ -173,10 +181,15 @@ _COLOUR_KINDS = """(within) => {
     const style = getComputedStyle(element);
     const link = element.closest('a');
     const around = link && link.parentElement ? getComputedStyle(link.parentElement).color : '';
-    kinds.add([style.color, backgroundOf(element), style.fontSize, style.fontWeight,
-               style.opacity, style.textShadow,
-               link ? `link ${getComputedStyle(link).textDecorationLine} ${around}` : ''
-              ].join(' | '));
+    const kind = [style.color, backgroundOf(element), style.fontSize, style.fontWeight,
+                  style.opacity, style.textShadow,
+                  link ? `link ${getComputedStyle(link).textDecorationLine} ${around}` : ''
+                 ].join(' | ');
+    kinds.add(kind);
+    if (known && !known.has(kind)) {
+      (link || element).setAttribute(mark, '');
+      known.add(kind);
+    }
   }
   return [...kinds];
 }"""
@@ -185,7 +198,35 @@ _COLOUR_KINDS = """(within) => {
 def colour_kinds(page, within: str | None = None) -> set[str]:
     """Every way text is drawn on the page (or in the part that ``within`` selects): see
     ``_COLOUR_KINDS``."""
-    return set(page.evaluate(_COLOUR_KINDS, within))
+    return set(page.evaluate(_COLOUR_KINDS, [within, None, NEW_WAY]))
+
+
+def colour_violations_where_new(
+    page, checked: set[str], within: str | None = None, impacts=SERIOUS
+) -> list[str]:
+    """What axe's colour rules find on the page (or in the part that ``within``
+    selects), checking the first element that draws text in each way not in
+    ``checked``, a set of ways of ``colour_kinds``, to which the page's ways are added.
+    The other elements draw text as one already checked: they would pass or fail alike."""
+    kinds = set(page.evaluate(_COLOUR_KINDS, [within, sorted(checked), NEW_WAY]))
+    new = kinds - checked
+    checked |= kinds
+    if not new:
+        return []
+    # The rules judge the marked elements alone (a context would take in their children).
+    load_axe(page)
+    page.evaluate(
+        "mark => axe.configure({rules: [{id: 'color-contrast', selector: `[${mark}]`},"
+        " {id: 'link-in-text-block', selector: `a[href][${mark}], [role=link][${mark}]`}]})",
+        NEW_WAY,
+    )
+    try:
+        return accessibility_violations(page, impacts, within, COLOUR_RULES)
+    finally:
+        page.evaluate(
+            f"() => {{ axe.reset(); document.querySelectorAll('[{NEW_WAY}]')"
+            f".forEach(e => e.removeAttribute('{NEW_WAY}')); }}"
+        )
 
 
 _PHONE_LAYOUT = """() => {
