@@ -6,6 +6,10 @@ VENV := .venv
 BIN := $(VENV)/bin
 ENV_STAMP := $(VENV)/.requirements-installed
 PORT ?= 8000
+# Python keeps what it compiles (in __pycache__ folders, which git ignores), also where
+# the environment says not to: else every pytest process compiles its plugins and their
+# packages again to rewrite their asserts (3 s each), and every kernel compiles nnlib.
+export PYTHONDONTWRITEBYTECODE :=
 # The browser tests drive Debian's Chromium; no test tool downloads a browser of its own.
 CHROMIUM := /usr/bin/chromium
 # What npm installs from package-lock.json: axe-core for the browser tests, and what the

@@ -16,7 +16,6 @@ from __future__ import annotations
 import math
 
 import numpy as np
-from scipy.stats import truncnorm
 
 from nnlib import _checks
 
@@ -49,6 +48,8 @@ def truncated_normal(mean: float = 0.0, sd: float = 1.0, low: float = -1.0, upp:
     )
     if not low < upp:
         raise ValueError(f"expected low < upp, got low={low} and upp={upp}")
+    from scipy.stats import truncnorm  # here, not above: it takes a second to import
+
     return truncnorm((low - mean) / sd, (upp - mean) / sd, loc=mean, scale=sd)
 
 
