@@ -5,6 +5,7 @@ from __future__ import annotations
 from bs4 import BeautifulSoup
 
 from tools.browser import open_page
+from tools.chapters import chapters
 from tools.notebooks import ROOT, toc_files
 from tools.publishing import published_address
 from tools.site import SITE, classes, link_problems, start_tags
@@ -76,3 +77,22 @@ def test_chapter_pages_offer_download_and_launch_buttons_only_for_a_published_ad
 
 def test_no_page_links_to_a_missing_file_or_anchor_or_loads_from_another_host():
     assert link_problems(SITE) == []
+
+
+def test_exercise_and_solution_titles_read_number_colon_title_and_level(built_site):
+    for chapter in chapters():
+        page = BeautifulSoup(
+            (built_site / "book" / f"{chapter.path.stem}.html").read_text(), "html.parser"
+        )
+        titles = [
+            " ".join(title.get_text().split())
+            for title in page.select(
+                "div.exercise > p.admonition-title, div.solution > p.admonition-title"
+            )
+        ]
+        expected = []
+        for number, exercise in enumerate(chapter.exercises, 1):
+            name = exercise.title.replace("`", "")
+            title = f"Exercise {chapter.number}.{number}: {name} ({exercise.level})"
+            expected += [title, f"Solution to {title}"]
+        assert titles == expected

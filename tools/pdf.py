@@ -59,16 +59,10 @@ PLACE_SOLUTIONS = """keep => {
   }
 }"""
 
-# Runs in the page, for paper: exercise titles read "Exercise 2.1: Title (level)"; the
-# checks go (on paper they cannot run, and their stored verdict is the solution's); in
-# the students' handouts, a framed space to answer after each exercise.
+# Runs in the page, for paper: the checks go (on paper they cannot run, and their stored
+# verdict is the solution's); in the students' handouts, a framed space to answer after
+# each exercise.
 FOR_PAPER = """answerSpace => {
-  const title = /^(Solution to\\s*)?(Exercise [\\d.]+)\\s*\\((.*)\\)\\s*$/s;
-  for (const heading of document.querySelectorAll(
-      'div.exercise > p.admonition-title, div.solution > p.admonition-title')) {
-    const text = heading.textContent.replace(/\\s+/g, ' ').trim();
-    if (title.test(text)) heading.textContent = text.replace(title, '$1$2: $3');
-  }
   for (const cell of document.querySelectorAll('div.cell')) {
     if (cell.querySelector('div.cell_input')?.textContent.includes('answer_check(')) cell.remove();
   }

@@ -13,9 +13,15 @@
 - The toggle of a cell whose code is hidden ("Show code cell source") is labelled
   "Toggle hidden content" for screen readers, a name that does not contain what the
   button says; the label goes, and the visible text names the button.
+- sphinx-exercise puts an exercise's title in brackets after its number, and the
+  title ends with its level in brackets: "Exercise 2.1 (Sigmoid and tanh (easy))".
+  Titles, and the links of solutions to them, read "Exercise 2.1: Sigmoid and tanh
+  (easy)" instead, on the website and on paper.
 """
 
 from __future__ import annotations
+
+import re
 
 COLOUR_MODE_DEFAULT = (
     "if (!document.documentElement.dataset.mode) "
@@ -36,6 +42,16 @@ HIDDEN_CODE_TOGGLE = '<summary aria-label="Toggle hidden content">'
 def _name_toggles_by_their_text(app, pagename, templatename, context, doctree):
     if "body" in context:
         context["body"] = context["body"].replace(HIDDEN_CODE_TOGGLE, "<summary>")
+
+
+# "Exercise 2.1 </span> (Title (level))" in a title, and
+# "> Exercise 2.1 (Title (level))</a>" in the link of a solution to it.
+EXERCISE_TITLE = re.compile(r"(Exercise \d+\.\d+) ?(</span>)? \((.*?\))\)(</p>|</a>)")
+
+
+def _titles_without_doubled_brackets(app, pagename, templatename, context, doctree):
+    if "body" in context:
+        context["body"] = EXERCISE_TITLE.sub(r"\1: \2\3\4", context["body"])
 
 
 def _is_thebe(script) -> bool:
@@ -61,4 +77,5 @@ def setup(app):
     app.add_js_file(None, body=RECHECK_SCROLLABLE_ON_TOGGLE)
     app.connect("html-page-context", _clean_scripts, priority=900)
     app.connect("html-page-context", _name_toggles_by_their_text)
+    app.connect("html-page-context", _titles_without_doubled_brackets)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
