@@ -8,7 +8,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from hypothesis.extra import numpy as hnp
 from scipy import special
-from sklearn.metrics import log_loss
 
 from nnlib.losses import CrossEntropy, SquaredError, log_softmax, softmax
 
@@ -37,6 +36,8 @@ def test_softmax_outputs_are_positive_and_sum_to_one_even_for_huge_sums():
 @settings(deadline=None)
 @given(weighted_sums, st.integers(0, 2**32 - 1))
 def test_cross_entropy_is_scikit_learns_log_loss_of_the_softmax(z, seed):
+    from sklearn.metrics import log_loss  # here: scikit-learn takes 2 s to import
+
     n_classes, n_samples = z.shape
     labels = np.random.default_rng(seed).integers(0, n_classes, size=n_samples)
     targets = np.eye(n_classes)[:, labels]

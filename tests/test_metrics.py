@@ -4,7 +4,6 @@ import numpy as np
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from sklearn import metrics as sklearn_metrics
 
 from nnlib import NeuralNetwork, accuracy, confusion_matrix, one_hot, precision_recall
 
@@ -21,6 +20,8 @@ label_pairs = st.integers(2, 6).flatmap(
 
 @given(label_pairs)
 def test_accuracy_confusion_matrix_precision_and_recall_agree_with_scikit_learn(pair):
+    from sklearn import metrics as sklearn_metrics  # here: scikit-learn takes 2 s to import
+
     true, predicted, n_classes = pair
     classes = list(range(n_classes))
     assert accuracy(true, predicted) == pytest.approx(

@@ -24,7 +24,6 @@ from pathlib import Path
 
 import nbformat
 import pytest
-from nbgrader.api import Gradebook
 
 from tools.chapters import NUMBERED_EQUATION, chapters, reference_texts
 from tools.nbgrader_course import (
@@ -70,6 +69,8 @@ def course(tmp_path_factory):
 @pytest.fixture(scope="module")
 def graded(course):
     """Scores of both submissions: {submission: {assignment: (score, max_score)}}."""
+    from nbgrader.api import Gradebook  # here, not above: it takes 2 s to import
+
     finish(nbgrader(course, "generate_assignment", "*"))
     for submission, handed_in_chapters in HANDED_IN.items():
         for chapter in handed_in_chapters:
