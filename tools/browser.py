@@ -157,8 +157,8 @@ def accessibility_violations(
 # size, weight, opacity and shadow, and for text in a link, the link's underline and the
 # colour of the text around it. That is what axe's colour rules judge text by (elements
 # that overlap aside): text drawn in a way already checked passes or fails alike. Given
-# the ways ``checked``, the first element that draws text in each other way (the link,
-# for text in a link, so that the link rule sees it) gets the attribute ``mark``.
+# the ways ``checked``, the first element that draws text in each other way gets the
+# attribute ``mark``, and so does its link, for text in a link, for the link rule.
 NEW_WAY = "data-text-drawn-in-a-new-way"
 _COLOUR_KINDS = """([within, checked, mark]) => {
   const root = (within && document.querySelector(within)) || document.body;
@@ -187,7 +187,7 @@ _COLOUR_KINDS = """([within, checked, mark]) => {
                  ].join(' | ');
     kinds.add(kind);
     if (known && !known.has(kind)) {
-      (link || element).setAttribute(mark, '');
+      for (const marked of link ? [element, link] : [element]) marked.setAttribute(mark, '');
       known.add(kind);
     }
   }
