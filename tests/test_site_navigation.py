@@ -96,3 +96,6 @@ def test_exercise_and_solution_titles_read_number_colon_title_and_level(built_si
             title = f"Exercise {chapter.number}.{number}: {name} ({exercise.level})"
             expected += [title, f"Solution to {title}"]
         assert titles == expected
+        # The link of a solution to its exercise underlines the words alone.
+        links = [a.get_text() for a in page.select("div.solution > p.admonition-title > a")]
+        assert [link[:9] for link in links] == ["Exercise "] * len(chapter.exercises)

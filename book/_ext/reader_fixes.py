@@ -16,7 +16,8 @@
 - sphinx-exercise puts an exercise's title in brackets after its number, and the
   title ends with its level in brackets: "Exercise 2.1 (Sigmoid and tanh (easy))".
   Titles, and the links of solutions to them, read "Exercise 2.1: Sigmoid and tanh
-  (easy)" instead, on the website and on paper.
+  (easy)" instead, on the website and on paper (with the space before the link
+  outside it, not underlined).
 """
 
 from __future__ import annotations
@@ -47,11 +48,14 @@ def _name_toggles_by_their_text(app, pagename, templatename, context, doctree):
 # "Exercise 2.1 </span> (Title (level))" in a title, and
 # "> Exercise 2.1 (Title (level))</a>" in the link of a solution to it.
 EXERCISE_TITLE = re.compile(r"(Exercise \d+\.\d+) ?(</span>)? \((.*?\))\)(</p>|</a>)")
+# The space after "Solution to" stands inside the link, where it is underlined.
+SOLUTION_LINK = re.compile(r'Solution to(<a class="reference internal" href="[^"]*">) ')
 
 
 def _titles_without_doubled_brackets(app, pagename, templatename, context, doctree):
     if "body" in context:
-        context["body"] = EXERCISE_TITLE.sub(r"\1: \2\3\4", context["body"])
+        body = EXERCISE_TITLE.sub(r"\1: \2\3\4", context["body"])
+        context["body"] = SOLUTION_LINK.sub(r"Solution to \1", body)
 
 
 def _is_thebe(script) -> bool:
