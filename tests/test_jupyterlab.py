@@ -4,7 +4,8 @@ JupyterLab (with jupyterlab-myst, as in the students' environment) runs from thi
 environment on a copy of the chapters, and Debian's Chromium opens them through
 Playwright, like the website tests do. In each chapter opened here, the set-up cell is
 one folded line that says what it is; each cell of a solution is folded to a line that
-gives nothing away, and each check to its first line, with no verdict before it runs;
+gives nothing away, below a box that names the solution and opens nothing, and each
+check to its first line, with no verdict before it runs;
 the links to other chapters show as links (not as unresolved labels), and the first of
 them opens its chapter in a tab of JupyterLab.
 """
@@ -104,6 +105,12 @@ def test_set_up_and_solutions_are_folded_and_links_open_the_other_chapters(lab, 
         assert len(folded) == 1 + solution_cells + len(exercises)
         assert CHECK_FIRST_LINE in folded
         assert set(folded[1:]) <= {*SOLUTION_FIRST_LINE.values(), CHECK_FIRST_LINE}
+        # A solution's box names it and opens nothing (a dropdown there would open empty):
+        # the solution's cells come after it, folded, and open where they are.
+        solution_boxes = page.locator(".jp-MarkdownCell .myst-exercise", has_text="Solution to")
+        solution_boxes.nth(len(exercises) - 1).wait_for(timeout=30_000)  # drawn one by one
+        assert solution_boxes.count() == len(exercises)
+        assert solution_boxes.locator("summary").count() == 0
 
         cells = nbformat.read(CHAPTERS[name].path, as_version=4).cells
         markdown = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")

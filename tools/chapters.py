@@ -23,7 +23,9 @@ EXERCISE_START = re.compile(
     r":label: (?P<label>\S+)\n```\n"
 )
 EXERCISE_END = "```{exercise-end}\n```"
-SOLUTION_START = re.compile(r"```\{solution-start\} (?P<label>\S+)\n:class: dropdown\n```")
+# Without `:class: dropdown`, which the website adds (book/_ext/reader_fixes.py): in
+# JupyterLab it would be a dropdown that opens empty, above the solution's cells.
+SOLUTION_START = re.compile(r"```\{solution-start\} (?P<label>\S+)\n```")
 SOLUTION_END = "```{solution-end}\n```"
 # A check cell runs its expectations in a `with answer_check() as check:` block.
 CHECK_CALL = "answer_check("

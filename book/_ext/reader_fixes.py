@@ -18,11 +18,17 @@
   Titles, and the links of solutions to them, read "Exercise 2.1: Sigmoid and tanh
   (easy)" instead, on the website and on paper (with the space before the link
   outside it, not underlined).
+- Solutions are closed dropdowns on the website. The notebooks do not ask for that
+  (``:class: dropdown``): JupyterLab, with jupyterlab-myst, would draw a dropdown that
+  opens empty above the solution's own cells, which come after it. The class is added
+  here to every solution instead.
 """
 
 from __future__ import annotations
 
 import re
+
+from sphinx_exercise.nodes import solution_node
 
 COLOUR_MODE_DEFAULT = (
     "if (!document.documentElement.dataset.mode) "
@@ -76,10 +82,17 @@ def _clean_scripts(app, pagename, templatename, context, doctree):
     context["script_files"] = kept
 
 
+def _solutions_as_dropdowns(app, doctree):
+    for solution in doctree.findall(solution_node):
+        if "dropdown" not in solution["classes"]:
+            solution["classes"].append("dropdown")
+
+
 def setup(app):
     app.add_js_file(None, body=COLOUR_MODE_DEFAULT, priority=0)
     app.add_js_file(None, body=RECHECK_SCROLLABLE_ON_TOGGLE)
     app.connect("html-page-context", _clean_scripts, priority=900)
     app.connect("html-page-context", _name_toggles_by_their_text)
     app.connect("html-page-context", _titles_without_doubled_brackets)
+    app.connect("doctree-read", _solutions_as_dropdowns)
     return {"parallel_read_safe": True, "parallel_write_safe": True}
