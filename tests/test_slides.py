@@ -57,17 +57,26 @@ def slides_url():
         yield url
 
 
+@pytest.fixture(scope="module")
+def slides_context(browser):
+    """One browser context for every deck, as one teacher's browser: the decks load the
+    same reveal.js and MathJax, which a context downloads and compiles once (a context
+    per deck cost twice the time)."""
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    yield context
+    context.close()
+
+
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
 def test_every_slide_renders_in_its_frame_offline_with_formulas_and_notes(
-    browser, slides_url, chapter
+    slides_context, slides_url, chapter
 ):
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    page, report = open_page(slides_context, f"{slides_url}/{deck_name(chapter)}")
     try:
-        page, report = open_page(context, f"{slides_url}/{deck_name(chapter)}")
         page.wait_for_function(FITTED, timeout=60_000)
         deck = page.evaluate(MEASURE)
     finally:
-        context.close()
+        page.close()
     assert report.problems == []
     assert deck["slides"] >= 10 and deck["empty"] == 0
     assert (deck["tooTall"], deck["tooWide"]) == (0, 0)
