@@ -217,6 +217,11 @@ class AnswerCheck:
         traceback: TracebackType | None,
     ) -> bool:
         if error is None:
+            if self.passed == 0 and self.answer_names:  # only `answers`: nothing judged yet
+                names = [f"`{name}`" for name in self.answer_names]
+                defined = " and ".join([", ".join(names[:-1]), names[-1]] if names[1:] else names)
+                print(f"{PASS_MARK} Your answer defines {defined}.")
+                return False
             count = "The check passes" if self.passed == 1 else f"All {self.passed} checks pass"
             print(f"{PASS_MARK} {count}.")
             return False

@@ -315,3 +315,16 @@ def test_answers_passes_when_every_answer_is_defined(capsys):
         check.answers("leaky_relu")
         check.that(True, "")
     assert capsys.readouterr().out == "✓ The check passes.\n"
+
+
+def test_answers_alone_says_which_names_are_defined_and_judges_nothing(capsys):
+    # The visible part of a graded check in the nbgrader course: the rest runs at grading.
+    weights, bias, rate = 1, 2, 3  # noqa: F841 (read by answers() from this namespace)
+    for names, said in [
+        (("weights",), "`weights`"),
+        (("weights", "bias"), "`weights` and `bias`"),
+        (("weights", "bias", "rate"), "`weights`, `bias` and `rate`"),
+    ]:
+        with answer_check() as check:
+            check.answers(*names)
+        assert capsys.readouterr().out == f"✓ Your answer defines {said}.\n"

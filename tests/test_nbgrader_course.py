@@ -2,22 +2,25 @@
 
 The course is written into a temporary folder, with its own gradebook. The test runs
 `nbgrader generate_assignment` for every chapter and checks every released notebook. It
-hands in two submissions: one that holds the solutions, and one that is the released
-notebook as it is, untouched. `nbgrader autograde` grades both: the solutions get full
-marks, the empty one none. Grading runs each chapter from top to bottom, so, to keep
+hands in three submissions: one that holds the solutions, one that is the released
+notebook as it is, untouched, and one that answers each exercise with a typical wrong
+answer (the first of tests/wrong_answers.py). `nbgrader autograde` grades them: the
+solutions get full marks, the empty and the wrong answers none, and the feedback on each
+wrong answer names its mistake. Grading runs each chapter from top to bottom, so, to keep
 `make test` quick, the solutions are handed in for two quick chapters whose answers join
-several cells of code (weights, class design) and the empty notebook for the chapter on
-bias. That every check passes its solution and fails on an empty answer, in every
-chapter, nbval and tests/test_student_edition.py show. One `nbgrader autograde` grades
-both students' submissions, and `nbgrader generate_feedback` writes their feedback, whose
-formulas and cross-references must show offline.
+several cells of code (weights, class design), the empty notebook for the chapter on
+bias, and the wrong answers for the chapter on `run`. That every check passes its
+solution and fails on an empty and on every wrong answer, in every chapter, nbval shows
+(tools/trials.py), with the same check cells that grading puts back. One `nbgrader
+autograde` grades all submissions, and `nbgrader generate_feedback` writes their
+feedback, whose formulas and cross-references must show offline.
 """
 
 from __future__ import annotations
 
+import html
 import os
 import re
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -25,6 +28,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from nnlib.checking import FAIL_MARK
 from tools.chapters import NUMBERED_EQUATION, chapters, reference_texts
 from tools.nbgrader_course import (
     ANSWER_PROMPT,
@@ -34,13 +38,16 @@ from tools.nbgrader_course import (
     build,
 )
 from tools.site import link_problems
+from tools.trials import wrong_answers
 
 CHAPTERS = chapters()
+WRONG_ANSWERS = wrong_answers()
 REFERENCES = reference_texts(CHAPTERS)
 # What each submission hands in: the assignments of these chapters.
 HANDED_IN = {
     "holds-solutions": [c for c in CHAPTERS if c.path.stem in ("01_weights", "03_class_design")],
     "hands-in-empty": [chapter for chapter in CHAPTERS if chapter.path.stem == "05_bias"],
+    "hands-in-wrong-answers": [c for c in CHAPTERS if c.path.stem == "04_run_method"],
 }
 BIN = Path(sys.executable).parent
 
@@ -78,7 +85,13 @@ def graded(course):
             handed_in = course / "submitted" / submission / name
             handed_in.mkdir(parents=True)
             version = "source" if submission == "holds-solutions" else "release"
-            shutil.copy2(course / version / name / chapter.path.name, handed_in)
+            notebook = nbformat.read(course / version / name / chapter.path.name, as_version=4)
+            if submission == "hands-in-wrong-answers":
+                for cell in notebook.cells:
+                    label = cell.id.removesuffix("-answer")
+                    if label != cell.id:
+                        cell.source += "\n" + WRONG_ANSWERS[label]["wrong"][0][0]
+            nbformat.write(notebook, handed_in / chapter.path.name)
     finish(nbgrader(course, "autograde", "*"))
     finish(nbgrader(course, "generate_feedback", "*"))
     scores = {}
@@ -90,6 +103,21 @@ def graded(course):
             }
             scores[submission] = {name: (s.score, s.max_score) for name, s in found.items()}
     return scores
+
+
+def test_each_typical_wrong_answer_gets_no_marks_and_feedback_that_names_its_mistake(
+    graded, course
+):
+    for chapter in HANDED_IN["hands-in-wrong-answers"]:
+        name = assignment_name(chapter)
+        assert graded["hands-in-wrong-answers"][name] == (0, 6), chapter.path.name
+        feedback = course / "feedback" / "hands-in-wrong-answers" / name
+        page = (feedback / chapter.path.with_suffix(".html").name).read_text(encoding="utf-8")
+        text = " ".join(html.unescape(re.sub(r"<[^>]+>", "", page)).split())
+        failed = re.findall(rf"{FAIL_MARK} (.*?)(?= Exercise \d| Summary¶)", text)
+        assert len(failed) == len(chapter.exercises)
+        for exercise, verdict in zip(chapter.exercises, failed, strict=True):
+            assert WRONG_ANSWERS[exercise.label]["wrong"][0][1] in verdict, exercise.label
 
 
 def released(course, chapter):
