@@ -103,7 +103,18 @@ $(SLIDES_STAMP): $(DECKS_STAMP) $(CHROMIUM)
 	$(BIN)/python tools/slides.py --pdfs
 	touch $@
 
-test: $(BOOK_STAMP) $(PDF_STAMP) $(SLIDES_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(CHROMIUM) $(NPM_PACKAGES) $(PDFTOTEXT) $(FASHION_MNIST)  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
+# What the tests read: Debian's packages first, one apt-get after the other; then the
+# rest by two jobs at once, since printing the PDFs of the book and those of the slides
+# takes most of the time, each in a browser that keeps about one core busy.
+TEST_PACKAGES := $(CHROMIUM) $(NPM) $(PDFTOTEXT) $(FASHION_MNIST)
+TEST_INPUTS := $(BOOK_STAMP) $(PDF_STAMP) $(SLIDES_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(NPM_PACKAGES)
+.PHONY: test-packages test-inputs
+test-packages: $(TEST_PACKAGES)
+test-inputs: $(TEST_INPUTS)
+
+test:  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, lint.
+	@$(MAKE) --no-print-directory test-packages
+	@$(MAKE) --no-print-directory --jobs=2 --output-sync=target test-inputs
 	$(BIN)/python -m pytest -n 2 --dist loadscope --no-loadscope-reorder
 
 # The inner loop while writing: nnlib's own tests (those that `make mutants` runs, with
