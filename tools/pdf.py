@@ -39,8 +39,14 @@ FOOTER = (
     ' of <span class="totalPages"></span></div>'
 )
 
-# Runs in the page: solutions out of the text, either after the chapter or not at all.
+# The folders of the handouts of each chapter: the teachers', with the solutions after
+# the chapter, and the students', with space for answers instead.
+HANDOUTS = ("handouts", "student-handouts")
+
+# Runs in the page: solutions out of the text, either after the chapter or not at all;
+# without ``keep``, also those that a call before placed after the chapter.
 PLACE_SOLUTIONS = """keep => {
+  document.querySelectorAll('section.print-solutions').forEach(appendix => appendix.remove());
   for (const section of document.querySelectorAll('article.bd-article > section')) {
     const solutions = [...section.querySelectorAll('div.solution')];
     if (!solutions.length) continue;
@@ -97,27 +103,41 @@ def page_url(site_url: str, source: Path) -> str:
     return f"{site_url}/{source.relative_to(ROOT).with_suffix('.html').as_posix()}"
 
 
-def print_page(context, url: str, path: Path, *, solutions: bool, append=()) -> None:
+def print_page(
+    context,
+    url: str,
+    *,
+    with_solutions: Path | None,
+    without_solutions: Path | None = None,
+    append=(),
+) -> None:
+    """Print the page at ``url`` (with the articles of the pages ``append`` after its
+    own) into the PDF ``with_solutions``, each chapter followed by its solutions, then
+    into ``without_solutions``, with a space to answer each exercise instead; either
+    may be None. The page loads and typesets once for both."""
     page, report = open_page(context, url)
     try:
         wait_until_rendered(page)
         if append:
             page.evaluate(APPEND_PAGES, list(append))
-        page.evaluate(PLACE_SOLUTIONS, solutions)
-        page.evaluate(FOR_PAPER, not solutions)
         if report.problems:
             raise RuntimeError(f"{url}: {report.problems}")
-        path.parent.mkdir(parents=True, exist_ok=True)
         page.emulate_media(media="print")
-        page.pdf(
-            path=str(path),
-            format="A4",
-            margin={"top": MARGIN, "bottom": MARGIN, "left": MARGIN, "right": MARGIN},
-            print_background=True,
-            display_header_footer=True,
-            header_template="<span></span>",
-            footer_template=FOOTER,
-        )
+        for path, solutions in ((with_solutions, True), (without_solutions, False)):
+            if path is None:
+                continue
+            page.evaluate(PLACE_SOLUTIONS, solutions)
+            page.evaluate(FOR_PAPER, not solutions)
+            path.parent.mkdir(parents=True, exist_ok=True)
+            page.pdf(
+                path=str(path),
+                format="A4",
+                margin={"top": MARGIN, "bottom": MARGIN, "left": MARGIN, "right": MARGIN},
+                print_background=True,
+                display_header_footer=True,
+                header_template="<span></span>",
+                footer_template=FOOTER,
+            )
     finally:
         page.close()
 
@@ -132,14 +152,14 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
         context = new_context_in_mode(browser, "light")
         try:
             for chapter in chapter_files():
-                for folder, solutions in (("handouts", True), ("student-handouts", False)):
-                    path = output / folder / f"{chapter.stem}.pdf"
-                    print_page(context, page_url(site_url, chapter), path, solutions=solutions)
-                    written.append(path)
+                handouts = [output / folder / f"{chapter.stem}.pdf" for folder in HANDOUTS]
+                print_page(context, page_url(site_url, chapter), with_solutions=handouts[0],
+                           without_solutions=handouts[1])  # fmt: skip
+                written += handouts
             first, *rest = toc_files()
             book = output / "book.pdf"
             others = [page_url(site_url, source) for source in rest]
-            print_page(context, page_url(site_url, first), book, solutions=True, append=others)
+            print_page(context, page_url(site_url, first), with_solutions=book, append=others)
             written.append(book)
         finally:
             browser.close()
