@@ -219,7 +219,7 @@ class AnswerCheck:
         if error is None:
             if self.passed == 0 and self.answer_names:  # only `answers`: nothing judged yet
                 names = [f"`{name}`" for name in self.answer_names]
-                defined = " and ".join([", ".join(names[:-1]), names[-1]] if names[1:] else names)
+                defined = " and ".join(filter(None, [", ".join(names[:-1]), names[-1]]))
                 print(f"{PASS_MARK} Your answer defines {defined}.")
                 return False
             count = "The check passes" if self.passed == 1 else f"All {self.passed} checks pass"
