@@ -88,8 +88,8 @@ def graded(course):
             notebook = nbformat.read(course / version / name / chapter.path.name, as_version=4)
             if submission == "hands-in-wrong-answers":
                 for cell in notebook.cells:
-                    label = cell.id.removesuffix("-answer")
-                    if label != cell.id:
+                    if cell.id.endswith("-answer"):
+                        label = cell.id.removesuffix("-answer")
                         cell.source += "\n" + WRONG_ANSWERS[label]["wrong"][0][0]
             nbformat.write(notebook, handed_in / chapter.path.name)
     finish(nbgrader(course, "autograde", "*"))

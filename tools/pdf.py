@@ -39,10 +39,6 @@ FOOTER = (
     ' of <span class="totalPages"></span></div>'
 )
 
-# The folders of the handouts of each chapter: the teachers', with the solutions after
-# the chapter, and the students', with space for answers instead.
-HANDOUTS = ("handouts", "student-handouts")
-
 # Runs in the page: solutions out of the text, either after the chapter or not at all;
 # without ``keep``, also those that a call before placed after the chapter.
 PLACE_SOLUTIONS = """keep => {
@@ -104,17 +100,12 @@ def page_url(site_url: str, source: Path) -> str:
 
 
 def print_page(
-    context,
-    url: str,
-    *,
-    with_solutions: Path | None,
-    without_solutions: Path | None = None,
-    append=(),
+    context, url: str, path: Path, *, students_path: Path | None = None, append=()
 ) -> None:
     """Print the page at ``url`` (with the articles of the pages ``append`` after its
-    own) into the PDF ``with_solutions``, each chapter followed by its solutions, then
-    into ``without_solutions``, with a space to answer each exercise instead; either
-    may be None. The page loads and typesets once for both."""
+    own) into the PDF ``path``, each chapter followed by its solutions; then, given
+    ``students_path``, into that PDF too, with a space to answer each exercise instead
+    of the solutions. The page loads and typesets once for both."""
     page, report = open_page(context, url)
     try:
         wait_until_rendered(page)
@@ -123,14 +114,14 @@ def print_page(
         if report.problems:
             raise RuntimeError(f"{url}: {report.problems}")
         page.emulate_media(media="print")
-        for path, solutions in ((with_solutions, True), (without_solutions, False)):
-            if path is None:
+        for target, solutions in ((path, True), (students_path, False)):
+            if target is None:
                 continue
             page.evaluate(PLACE_SOLUTIONS, solutions)
             page.evaluate(FOR_PAPER, not solutions)
-            path.parent.mkdir(parents=True, exist_ok=True)
+            target.parent.mkdir(parents=True, exist_ok=True)
             page.pdf(
-                path=str(path),
+                path=str(target),
                 format="A4",
                 margin={"top": MARGIN, "bottom": MARGIN, "left": MARGIN, "right": MARGIN},
                 print_background=True,
@@ -152,14 +143,16 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
         context = new_context_in_mode(browser, "light")
         try:
             for chapter in chapter_files():
-                handouts = [output / folder / f"{chapter.stem}.pdf" for folder in HANDOUTS]
-                print_page(context, page_url(site_url, chapter), with_solutions=handouts[0],
-                           without_solutions=handouts[1])  # fmt: skip
-                written += handouts
+                teachers, students = (
+                    output / folder / f"{chapter.stem}.pdf"
+                    for folder in ("handouts", "student-handouts")
+                )
+                print_page(context, page_url(site_url, chapter), teachers, students_path=students)
+                written += [teachers, students]
             first, *rest = toc_files()
             book = output / "book.pdf"
             others = [page_url(site_url, source) for source in rest]
-            print_page(context, page_url(site_url, first), with_solutions=book, append=others)
+            print_page(context, page_url(site_url, first), book, append=others)
             written.append(book)
         finally:
             browser.close()
