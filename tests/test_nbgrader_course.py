@@ -28,7 +28,7 @@ from pathlib import Path
 import nbformat
 import pytest
 
-from nnlib.checking import FAIL_MARK
+from nnlib.checking import FAIL_MARK, PASS_MARK
 from tools.chapters import NUMBERED_EQUATION, chapters, reference_texts
 from tools.nbgrader_course import (
     ANSWER_PROMPT,
@@ -118,6 +118,10 @@ def test_each_typical_wrong_answer_gets_no_marks_and_feedback_that_names_its_mis
         assert len(failed) == len(chapter.exercises)
         for exercise, verdict in zip(chapter.exercises, failed, strict=True):
             assert WRONG_ANSWERS[exercise.label]["wrong"][0][1] in verdict, exercise.label
+        # Before grading, the visible part of each check found the names it asks for, as
+        # "Running the course" quotes it.
+        assert text.count(f"{PASS_MARK} Your answer defines ") == len(chapter.exercises)
+        assert f"{PASS_MARK} Your answer defines `zero_network` and `zero_output`." in text
 
 
 def released(course, chapter):
