@@ -1,11 +1,20 @@
-"""The slides of `make slides`, opened in Chromium as a teacher's browser shows them,
-offline: every slide renders within its 16:9 frame, every formula is typeset, nothing is
-requested from another host, the speaker notes hold the prose, and the PDF has a page
-per slide. No solution is on a slide. The website links every deck from its course
-outline."""
+"""The slides of `make slides`, as Chromium shows them, offline: every slide renders within
+its 16:9 frame, every formula is typeset, nothing is requested from another host, the
+speaker notes hold the prose, and the PDF has a page per slide. No solution is on a slide.
+The website links every deck from its course outline.
+
+Each deck is measured where its PDF is printed (``tools.slides.MEASURE``), in the one load
+that printing needs; the tests judge those measurements, after checking that they were
+taken of the deck as it is now. A deck that asks another host for anything, fails a
+request or logs an error stops the printing (``tools.slides.print_decks``). One deck,
+the longest, is also opened as a teacher's browser shows it, to present, and must
+measure the same there.
+"""
 
 from __future__ import annotations
 
+import hashlib
+import json
 import subprocess
 
 import pytest
@@ -13,71 +22,30 @@ import pytest
 from tools.browser import open_page
 from tools.chapters import chapters
 from tools.site import SLIDES_FOLDER, start_tags
-from tools.slides import ASSETS, FITTED, HEIGHT, WIDTH, deck_name
+from tools.slides import ASSETS, FITTED, HEIGHT, MEASURE, MEASUREMENTS, WIDTH, deck_name
 from tools.slides import DEFAULT_OUTPUT as SLIDES
 
 CHAPTERS = chapters()
 
-# Per deck: the slides (sections without slides inside), how far each one reaches when
-# shrunk to fit, and the formulas given to MathJax against those it typeset.
-MEASURE = """() => {
-  const slides = [...document.querySelectorAll('.reveal .slides section')]
-    .filter(s => !s.querySelector('section'));
-  const reach = slides.map(s => {
-    const zoom = parseFloat(s.style.zoom || 1);
-    return [s.scrollHeight * zoom, s.scrollWidth * zoom];
-  });
-  return {
-    slides: slides.length,
-    tooTall: reach.filter(([h, w]) => h > HEIGHT + 2).length,
-    tooWide: reach.filter(([h, w]) => w > WIDTH + 2).length,
-    empty: slides.filter(s => !s.innerText.trim() && !s.querySelector('img')).length,
-    formulas: document.querySelectorAll('script[type^="math/tex"]').length,
-    typeset: document.querySelectorAll('.MathJax_CHTML').length,
-    mathErrors: document.querySelectorAll('.MathJax_Error, merror').length,
-    notes: document.querySelectorAll('aside.notes').length,
-    figures: document.querySelectorAll('.reveal img').length,
-    text: (() => {  // the words of the slides and notes, without code and formulas
-      const copy = document.querySelector('.reveal .slides').cloneNode(true);
-      const left_out = 'pre, script, .MathJax_Preview, .MathJax_CHTML, .MJX_Assistive_MathML';
-      copy.querySelectorAll(left_out).forEach(e => e.remove());
-      return copy.textContent;
-    })(),
-  };
-}""".replace("HEIGHT", str(HEIGHT)).replace("WIDTH", str(WIDTH))
-
 
 @pytest.fixture(scope="module")
-def slides_url():
-    from tools.site import serve
+def measurements() -> dict[str, dict]:
+    """What printing measured of each deck: ``{deck name: tools.slides.measure(...)}``."""
+    path = SLIDES / MEASUREMENTS
+    if not path.exists():
+        pytest.fail(f"{path} is missing: `make test` prints the slides before the tests")
+    return json.loads(path.read_text(encoding="utf-8"))
 
-    if not (SLIDES / deck_name(CHAPTERS[0])).exists():
-        pytest.fail(f"{SLIDES} holds no slides: `make test` makes them before the tests")
-    with serve(SLIDES) as url:
-        yield url
 
-
-@pytest.fixture(scope="module")
-def slides_context(browser):
-    """One browser context for every deck, as one teacher's browser: the decks load the
-    same reveal.js and MathJax, which a context downloads and compiles once (a context
-    per deck cost twice the time)."""
-    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
-    yield context
-    context.close()
+def digest(deck: str) -> str:
+    return hashlib.sha256((SLIDES / deck).read_bytes()).hexdigest()
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
-def test_every_slide_renders_in_its_frame_offline_with_formulas_and_notes(
-    slides_context, slides_url, chapter
-):
-    page, report = open_page(slides_context, f"{slides_url}/{deck_name(chapter)}")
-    try:
-        page.wait_for_function(FITTED, timeout=60_000)
-        deck = page.evaluate(MEASURE)
-    finally:
-        page.close()
-    assert report.problems == []
+def test_every_slide_renders_in_its_frame_offline_with_formulas_and_notes(measurements, chapter):
+    deck = measurements.get(deck_name(chapter))
+    assert deck is not None, f"{deck_name(chapter)} was not measured"
+    assert deck["sha256"] == digest(deck_name(chapter)), "measured on another version"
     assert deck["slides"] >= 10 and deck["empty"] == 0
     assert (deck["tooTall"], deck["tooWide"]) == (0, 0)
     assert deck["typeset"] == deck["formulas"] > 0 and deck["mathErrors"] == 0
@@ -90,6 +58,37 @@ def test_every_slide_renders_in_its_frame_offline_with_formulas_and_notes(
     info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
     pages = int(info.stdout.split("Pages:")[1].split()[0])
     assert pages == deck["slides"], "a page per slide"
+
+
+@pytest.fixture(scope="module")
+def slides_url():
+    from tools.site import serve
+
+    with serve(SLIDES) as url:
+        yield url
+
+
+def test_the_longest_deck_presented_in_a_browser_measures_as_it_did_when_printed(
+    browser, slides_url, measurements
+):
+    name = max(measurements, key=lambda deck: measurements[deck]["slides"])
+    context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+    try:
+        page, report = open_page(context, f"{slides_url}/{name}")
+        page.wait_for_function(FITTED, timeout=60_000)
+        presented = page.evaluate(MEASURE)
+        on_screen = page.evaluate("Reveal.getCurrentSlide().innerText")
+    finally:
+        context.close()
+    assert report.problems == []
+    printed = measurements[name]
+    assert presented["typeset"] == presented["formulas"] > 0
+    # MathJax may count a formula more or less in one view; all else is the same.
+    left_out = ("sha256", "formulas", "typeset")
+    assert {k: v for k, v in presented.items() if k not in left_out} == {
+        k: v for k, v in printed.items() if k not in left_out
+    }
+    assert on_screen.strip(), "the first slide shows nothing"
 
 
 def test_the_course_outline_on_the_website_links_every_chapters_deck(built_site):

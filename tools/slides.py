@@ -17,6 +17,8 @@ work with no network. A slide that holds too much is shrunk to fit its 16:9 fram
 
 from __future__ import annotations
 
+import hashlib
+import json
 import re
 import shutil
 import sys
@@ -157,13 +159,53 @@ def deck_name(chapter: Chapter) -> str:
 
 
 FITTED = "document.body.dataset.slidesFitted === 'true'"
+# What the tests judge a deck by, measured where the PDF is printed, in the one load of
+# the deck that printing needs (the fitting script runs alike in both views, and
+# tests/test_slides.py shows on one deck that both views measure the same):
+# the slides (sections without slides inside), how many reach beyond the frame when
+# shrunk to fit, the formulas given to MathJax against those it typeset, and the words
+# of slides and notes without code, formulas and the page numbers of the print.
+MEASURE = """() => {
+  const slides = [...document.querySelectorAll('.reveal .slides section')]
+    .filter(s => !s.querySelector('section'));
+  const reach = slides.map(s => {
+    const zoom = parseFloat(s.style.zoom || 1);
+    return [s.scrollHeight * zoom, s.scrollWidth * zoom];
+  });
+  return {
+    slides: slides.length,
+    tooTall: reach.filter(([h, w]) => h > HEIGHT + 2).length,
+    tooWide: reach.filter(([h, w]) => w > WIDTH + 2).length,
+    empty: slides.filter(s => !s.innerText.trim() && !s.querySelector('img')).length,
+    formulas: document.querySelectorAll('script[type^="math/tex"]').length,
+    typeset: document.querySelectorAll('.MathJax_CHTML').length,
+    mathErrors: document.querySelectorAll('.MathJax_Error, merror').length,
+    notes: document.querySelectorAll('aside.notes').length,
+    figures: document.querySelectorAll('.reveal img').length,
+    text: (() => {
+      const copy = document.querySelector('.reveal .slides').cloneNode(true);
+      const left_out = 'pre, script, .MathJax_Preview, .MathJax_CHTML, .MJX_Assistive_MathML,'
+        + ' .slide-number-pdf';
+      copy.querySelectorAll(left_out).forEach(e => e.remove());
+      return copy.textContent.split(/\\s+/).join(' ').trim();
+    })(),
+  };
+}""".replace("HEIGHT", str(HEIGHT)).replace("WIDTH", str(WIDTH))
+MEASUREMENTS = "measurements.json"
+
+
+def measure(page, deck: Path) -> dict:
+    """The deck as ``MEASURE`` finds it in ``page``, with the digest of the deck's file."""
+    digest = hashlib.sha256(deck.read_bytes()).hexdigest()
+    return {"sha256": digest, **page.evaluate(MEASURE)}
 
 
 def print_decks(decks: list[Path]) -> list[Path]:
-    """A PDF beside each deck, one 16:9 page per slide, printed by Chromium offline."""
+    """A PDF beside each deck, one 16:9 page per slide, printed by Chromium offline, and
+    what ``MEASURE`` finds in each deck, in ``MEASUREMENTS`` beside them."""
     from playwright.sync_api import sync_playwright  # only here: the website links decks
 
-    pdfs = []
+    pdfs, measured = [], {}
     with serve(decks[0].parent) as url, sync_playwright() as playwright:
         browser = launch(playwright)
         try:
@@ -173,6 +215,7 @@ def print_decks(decks: list[Path]) -> list[Path]:
                 page.wait_for_function(FITTED, timeout=120_000)
                 if report.problems:
                     raise RuntimeError(f"{deck.name}: {report.problems}")
+                measured[deck.name] = measure(page, deck)
                 pdf = deck.with_name(deck.name.removesuffix(".html") + ".pdf")
                 page.pdf(path=str(pdf), width=f"{WIDTH}px", height=f"{HEIGHT}px",
                          print_background=True, prefer_css_page_size=True)  # fmt: skip
@@ -180,7 +223,9 @@ def print_decks(decks: list[Path]) -> list[Path]:
                 pdfs.append(pdf)
         finally:
             browser.close()
-    return pdfs
+    written = decks[0].parent / MEASUREMENTS
+    written.write_text(json.dumps(measured, indent=1), encoding="utf-8")
+    return [*pdfs, written]
 
 
 def build_decks(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> list[Path]:
