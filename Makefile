@@ -122,7 +122,7 @@ test:  ## Every test: nnlib, notebooks, site, PDFs, student edition, nbgrader, l
 # if any, run once with its exercises tried, in this environment with the book's nnlib.
 NNLIB_TESTS = $(shell $(PYTHON) -c "import tomllib; print(*tomllib.load(open('pyproject.toml', 'rb'))['tool']['mutmut']['pytest_add_cli_args_test_selection'])")
 check: export OPENBLAS_NUM_THREADS := 1
-check: $(ENV_STAMP)  ## The inner loop: nnlib's tests, lint, and a chapter: make check CHAPTER=book/05_bias.ipynb
+check: $(ENV_STAMP) $(FASHION_MNIST)  ## The inner loop: nnlib's tests, lint, and a chapter: make check CHAPTER=book/05_bias.ipynb
 	$(BIN)/python -m pytest -n 2 --dist loadscope -q -p tests.hypothesis_quick --in-this-environment $(NNLIB_TESTS) tests/test_lint.py $(CHAPTER)
 
 nbgrader: $(ENV_STAMP)  ## The chapters as an nbgrader course, for grading: _build/nbgrader.
@@ -160,7 +160,7 @@ bench: $(ENV_STAMP)  ## Benchmarks against bare NumPy and scikit-learn, into ben
 
 # mutmut copies nnlib and its tests into mutants/, changes the code in small ways one
 # at a time, and runs the tests that reach each change (configured in pyproject.toml).
-mutants: $(ENV_STAMP)  ## Mutation testing of nnlib with its own tests; the score is in the README.
+mutants: $(ENV_STAMP) $(FASHION_MNIST)  ## Mutation testing of nnlib with its own tests; the score is in the README.
 	rm -rf mutants
 	$(BIN)/mutmut run --max-children 2
 	$(BIN)/mutmut results

@@ -107,10 +107,14 @@ class AnswerCheck:
         cells above first, instead of being taken for a missing answer.
         """
         self.answer_names = names
-        cell = sys._getframe(1)  # the check cell, whose namespace holds the answer
+        # The check cell, whose namespace holds the answer: the caller, past the
+        # wrapper that mutation testing (`make mutants`) puts around each function.
+        cell = sys._getframe(1)
+        while str(cell.f_globals.get("__name__")).startswith("mutmut."):
+            cell = cell.f_back
         for name in names:
             if name not in cell.f_locals and name not in cell.f_globals:
-                raise CheckFailed(hint_for(NameError(f"name {name!r}", name=name)))
+                raise CheckFailed(hint_for(NameError(name=name)))
 
     def that(self, condition: object, hint: str) -> None:
         """Expect ``condition`` to be true; otherwise fail with ``hint``."""

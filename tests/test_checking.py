@@ -265,6 +265,23 @@ def test_a_hint_shows_as_many_digits_as_it_takes_to_tell_the_values_apart(capsys
     assert out == "✗ `v` should be [0.5, 0.9], got [0.5, 0.9000001]\n"
 
 
+@pytest.mark.parametrize(
+    ("value", "expected", "texts"),
+    [  # apart at 8, 12 and 14 digits: each text has no digit more than it needs
+        (0.123456712345, 0.123456723456, ("0.12345671", "0.12345672")),
+        (0.12345678901234, 0.12345678902345, ("0.123456789012", "0.123456789023")),
+        (0.1234567890123456, 0.1234567890124567, ("0.12345678901235", "0.12345678901246")),
+    ],
+)
+def test_shown_apart_adds_digits_in_steps_until_the_texts_differ(value, expected, texts):
+    assert shown_apart(value, expected) == texts
+
+
+def test_show_gives_the_items_of_a_list_or_tuple_the_digits_asked_for():
+    assert show([0.123456789, 2], 9) == "[0.123456789, 2]"
+    assert show((0.123456789,), 9) == "(0.123456789,)"
+
+
 def test_shown_apart_keeps_the_short_texts_when_they_differ():
     assert shown_apart(0.5, 0.25) == ("0.5", "0.25")
     assert shown_apart(1 / 3, 1 / 3 + 1e-10) == ("0.3333333333", "0.3333333334")

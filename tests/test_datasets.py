@@ -9,6 +9,7 @@ import hashlib
 import http.server
 import struct
 import threading
+import urllib.request
 from pathlib import Path
 
 import numpy as np
@@ -57,9 +58,17 @@ def write_set(folder, label, *, gzipped=True, n_train=3, n_test=2):
     return arrays
 
 
-def assert_names_every_option(message):
-    for option in ("folder=", "NNLIB_FASHION_MNIST", "dataset-fashion-mnist", "download=True"):
-        assert option in message, f"{option!r} missing from the message:\n{message}"
+def assert_names_every_option(message, cache):
+    """``message`` ends with the four ways to get the files, the last into ``cache``."""
+    options = (
+        "Get the four files in one of these ways:\n"
+        "- pass the folder that holds them: load_fashion_mnist(folder=...);\n"
+        "- set the environment variable NNLIB_FASHION_MNIST to that folder;\n"
+        "- install Debian's package dataset-fashion-mnist (apt-get install "
+        f"dataset-fashion-mnist), which puts them in {datasets.DEBIAN_FOLDER};\n"
+        f"- download them once, online, into {cache}: load_fashion_mnist(download=True)."
+    )
+    assert message.endswith(options), message
 
 
 # The real data: Debian's package dataset-fashion-mnist, which `make test` installs.
@@ -147,15 +156,20 @@ GOOD = idx_bytes(np.arange(24, dtype=np.uint8).reshape(2, 3, 4))
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\x89PNG" + GOOD[4:], "magic number starts with two zero bytes, got .*89 50 4e 47"),
+        (b"\x89PNG" + GOOD[4:], "zero bytes, got a file starting with 89 50 4e 47$"),
         (b"", "magic number .* got a file starting with nothing"),
         (GOOD[:2] + b"\x0d" + GOOD[3:], r"type code 0x08 \(unsigned byte\), got 0x0d \(float\)"),
         (GOOD[:-1], r"expected 24 bytes of data for the sizes \(2, 3, 4\), got 23"),
         (GOOD + b"\0", r"expected 24 bytes of data for the sizes \(2, 3, 4\), got 25"),
         (GOOD[:10], "expected 3 sizes of 4 bytes after the magic number, got a file of 10"),
+        (GOOD[:4], "expected 3 sizes of 4 bytes after the magic number, got a file of 4 bytes$"),
+        (GOOD[:2] + b"\x01" + GOOD[3:], r"got 0x01 \(no IDX type\)$"),
         (gzip.compress(GOOD)[:-12], "expected a complete gzip file"),
     ],
-    ids=["magic", "empty", "type", "truncated", "too-long", "header", "gzip-truncated"],
+    ids=[
+        *("magic", "empty", "type", "truncated", "too-long", "header"),
+        *("magic-alone", "no-type", "gzip-truncated"),
+    ],
 )
 def test_read_idx_says_what_is_wrong_with_a_bad_file(tmp_path, data, message):
     path = tmp_path / "bad-idx3-ubyte"
@@ -230,9 +244,11 @@ def test_the_default_cache_folder_is_in_the_users_cache():
 
 def test_a_named_folder_without_the_files_is_an_error_not_passed_over(places, monkeypatch):
     (places["argument"] / "train-labels-idx1-ubyte.gz").unlink()
-    with pytest.raises(FileNotFoundError, match=r"folder: .* none for train-labels") as error:
+    (places["argument"] / "t10k-labels-idx1-ubyte.gz").unlink()
+    missing = "none for train-labels-idx1-ubyte, t10k-labels-idx1-ubyte.\n"
+    with pytest.raises(FileNotFoundError, match=rf"folder: .* {missing}") as error:
         load_fashion_mnist(places["argument"], cache_folder=places["cache"])
-    assert_names_every_option(str(error.value))
+    assert_names_every_option(str(error.value), places["cache"])
     (places["variable"] / "t10k-images-idx3-ubyte").unlink()
     with pytest.raises(FileNotFoundError, match=r"NNLIB_FASHION_MNIST: .* none for t10k-images"):
         load_fashion_mnist(cache_folder=places["cache"])
@@ -243,7 +259,7 @@ def test_nothing_found_and_no_download_is_an_error_naming_every_option(tmp_path,
     monkeypatch.setattr(datasets, "DEBIAN_FOLDER", tmp_path / "debian")
     with pytest.raises(FileNotFoundError, match="found neither in") as error:
         load_fashion_mnist(cache_folder=tmp_path / "cache")
-    assert_names_every_option(str(error.value))
+    assert_names_every_option(str(error.value), tmp_path / "cache")
     assert str(tmp_path / "debian") in str(error.value)
     assert not (tmp_path / "cache").exists()
 
@@ -252,13 +268,19 @@ def test_nothing_found_and_no_download_is_an_error_naming_every_option(tmp_path,
 
 
 @contextlib.contextmanager
-def serving(folder):
-    """Serve ``folder`` over HTTP on 127.0.0.1; yield its address and the paths asked for."""
+def serving(folder, *, sizes=True):
+    """Serve ``folder`` over HTTP on 127.0.0.1; yield its address and the paths asked for.
+    With ``sizes`` false, the answers do not say how long they are (HTTP/1.0: the end of
+    the connection ends the file)."""
     asked = []
 
     class Handler(http.server.SimpleHTTPRequestHandler):
         def __init__(self, *arguments, **keywords):
             super().__init__(*arguments, directory=str(folder), **keywords)
+
+        def send_header(self, keyword, value):
+            if sizes or keyword != "Content-Length":
+                super().send_header(keyword, value)
 
         def log_message(self, format, *arguments):
             asked.append(self.path)
@@ -274,6 +296,10 @@ def serving(folder):
         thread.join()
 
 
+# Training images enough for a file of more than 1 MiB, which a download reads in two parts.
+BIG = 1400
+
+
 @pytest.fixture
 def offline(tmp_path, monkeypatch):
     """No variable, an empty Debian folder, no proxy; the checksums of a served set."""
@@ -281,7 +307,7 @@ def offline(tmp_path, monkeypatch):
         monkeypatch.delenv(variable, raising=False)
     monkeypatch.setattr(datasets, "DEBIAN_FOLDER", tmp_path / "debian")
     served = tmp_path / "served"
-    write_set(served, 7)
+    write_set(served, 7, n_train=BIG)
     files = [served / f"{name}.gz" for name in NAMES]
     checksums = {path.name: hashlib.md5(path.read_bytes()).hexdigest() for path in files}
     monkeypatch.setattr(datasets, "CHECKSUMS", checksums)
@@ -302,10 +328,59 @@ def test_a_download_fetches_the_missing_files_into_the_cache(
         assert asked == [f"/{name}.gz" for name in NAMES if "train-labels" not in name]
         load_fashion_mnist(download=True, cache_folder=cache)
         assert len(asked) == 3, "a second load downloads nothing"
-    np.testing.assert_array_equal(data.train_labels, [7, 7, 7])
+    np.testing.assert_array_equal(data.train_labels, [7] * BIG)
     assert sorted(path.name for path in cache.iterdir()) == sorted(datasets.CHECKSUMS)
-    progress = capsys.readouterr().err
-    assert progress.count(" MB (100 %)\n") == 3 and "\rt10k-images-idx3-ubyte.gz: " in progress
+    # Each file's progress on one line, rewritten after each read of 1 MiB (2**20 bytes).
+    images = (offline / "train-images-idx3-ubyte.gz").stat().st_size
+    mb = f"{images / 1e6:.1f}"
+    assert capsys.readouterr().err == (
+        f"\rtrain-images-idx3-ubyte.gz: 1.0 of {mb} MB ({100 * 2**20 // images} %)"
+        f"\rtrain-images-idx3-ubyte.gz: {mb} of {mb} MB (100 %)\n"
+        "\rt10k-images-idx3-ubyte.gz: 0.0 of 0.0 MB (100 %)\n"
+        "\rt10k-labels-idx1-ubyte.gz: 0.0 of 0.0 MB (100 %)\n"
+    )
+
+
+def test_a_download_shows_no_progress_unless_asked_and_counts_mb_without_a_size(
+    offline, tmp_path, monkeypatch, capsys
+):
+    cache = tmp_path / "home" / "cache"  # made with the folders above it
+    with serving(offline, sizes=False) as (url, _):
+        monkeypatch.setattr(datasets, "DOWNLOAD_URL", url)
+        load_fashion_mnist(download=True, cache_folder=cache)
+        assert capsys.readouterr().err == ""
+        (cache / "t10k-labels-idx1-ubyte.gz").unlink()
+        load_fashion_mnist(download=True, cache_folder=cache, progress=True)
+    assert capsys.readouterr().err == "\rt10k-labels-idx1-ubyte.gz: 0.0 MB\n"
+
+
+def test_a_download_is_kept_apart_in_the_cache_until_complete_and_gives_up_after_a_minute(
+    offline, tmp_path, monkeypatch
+):
+    cache, asked = tmp_path / "cache", []
+    real_urlopen = urllib.request.urlopen
+
+    def urlopen(url, **options):  # what the cache holds as each download starts
+        asked.append((sorted(path.name for path in cache.iterdir()), options))
+        return real_urlopen(url, **options)
+
+    monkeypatch.setattr(urllib.request, "urlopen", urlopen)
+    with serving(offline) as (url, _):
+        monkeypatch.setattr(datasets, "DOWNLOAD_URL", url)
+        load_fashion_mnist(download=True, cache_folder=cache)
+    (first, options), (second, _) = asked[:2]
+    assert options == {"timeout": 60}
+    assert len(first) == 1 and first[0].startswith(".train-images-idx3-ubyte.gz.")
+    assert first[0].endswith(".part")
+    # The first file, checked, has its own name; the second is on its way.
+    assert second[1] == "train-images-idx3-ubyte.gz"
+    assert second[0].startswith(".train-labels-idx1-ubyte.gz.") and second[0].endswith(".part")
+
+
+def test_a_set_with_no_test_images_loads_as_empty_arrays(tmp_path):
+    write_set(tmp_path, 3, n_test=0)
+    data = load_fashion_mnist(tmp_path)
+    assert data.test_images.shape == (0, 28, 28) and data.test_labels.shape == (0,)
 
 
 def test_a_corrupted_download_is_an_error_and_is_not_kept(offline, tmp_path, monkeypatch):
@@ -334,7 +409,7 @@ def test_a_server_that_is_down_gives_the_error_naming_every_option(offline, tmp_
     monkeypatch.setattr(datasets, "DOWNLOAD_URL", url)
     with pytest.raises(FileNotFoundError, match=r"could not download .*/train-images") as error:
         load_fashion_mnist(download=True, cache_folder=tmp_path / "cache")
-    assert_names_every_option(str(error.value))
+    assert_names_every_option(str(error.value), tmp_path / "cache")
     assert list((tmp_path / "cache").iterdir()) == []
 
 
@@ -346,4 +421,4 @@ def test_a_file_missing_on_the_server_gives_the_same_error(offline, tmp_path, mo
             FileNotFoundError, match=r"t10k-labels-idx1-ubyte\.gz \(HTTP Error 404"
         ) as error:
             load_fashion_mnist(download=True, cache_folder=tmp_path / "cache")
-    assert_names_every_option(str(error.value))
+    assert_names_every_option(str(error.value), tmp_path / "cache")

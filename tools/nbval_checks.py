@@ -108,6 +108,8 @@ def _chapters_by_path():
 @pytest.hookimpl(wrapper=True)
 def pytest_collect_file(file_path, parent):
     collected = yield
+    if file_path.suffix != ".ipynb":  # the chapters are read for notebooks alone
+        return collected
     chapter = _chapters_by_path().get(Path(file_path).resolve())
     if chapter is None:
         return collected
