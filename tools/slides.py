@@ -4,7 +4,8 @@ Usage: python tools/slides.py [--decks | --pdfs] [OUTPUT_DIR]   (default: _build
 
 ``--decks`` writes only the decks, which ``make book`` puts on the website (the course
 outline links each chapter's deck); ``--pdfs`` prints the PDFs of the decks written
-(``make slides``).
+(``make slides``), and writes what the tests judge each deck by, measured in the same
+load (``MEASURE``, into ``measurements.json``).
 
 Made with nbconvert's slides exporter from the chapter itself: a slide for the title
 and each section, a slide below it for each code cell with its stored output (figures
