@@ -13,7 +13,6 @@ measure the same there.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import subprocess
 
@@ -22,7 +21,16 @@ import pytest
 from tools.browser import open_page
 from tools.chapters import chapters
 from tools.site import SLIDES_FOLDER, start_tags
-from tools.slides import ASSETS, FITTED, HEIGHT, MEASURE, MEASUREMENTS, WIDTH, deck_name
+from tools.slides import (
+    ASSETS,
+    FITTED,
+    HEIGHT,
+    MEASURE,
+    MEASUREMENTS,
+    WIDTH,
+    deck_digest,
+    deck_name,
+)
 from tools.slides import DEFAULT_OUTPUT as SLIDES
 
 CHAPTERS = chapters()
@@ -37,15 +45,11 @@ def measurements() -> dict[str, dict]:
     return json.loads(path.read_text(encoding="utf-8"))
 
 
-def digest(deck: str) -> str:
-    return hashlib.sha256((SLIDES / deck).read_bytes()).hexdigest()
-
-
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
 def test_every_slide_renders_in_its_frame_offline_with_formulas_and_notes(measurements, chapter):
     deck = measurements.get(deck_name(chapter))
     assert deck is not None, f"{deck_name(chapter)} was not measured"
-    assert deck["sha256"] == digest(deck_name(chapter)), "measured on another version"
+    assert deck["sha256"] == deck_digest(SLIDES / deck_name(chapter)), "measured on another version"
     assert deck["slides"] >= 10 and deck["empty"] == 0
     assert (deck["tooTall"], deck["tooWide"]) == (0, 0)
     assert deck["typeset"] == deck["formulas"] > 0 and deck["mathErrors"] == 0

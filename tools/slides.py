@@ -195,10 +195,14 @@ MEASURE = """() => {
 MEASUREMENTS = "measurements.json"
 
 
+def deck_digest(deck: Path) -> str:
+    """The SHA-256 of the deck's file: which version of the deck was measured."""
+    return hashlib.sha256(deck.read_bytes()).hexdigest()
+
+
 def measure(page, deck: Path) -> dict:
     """The deck as ``MEASURE`` finds it in ``page``, with the digest of the deck's file."""
-    digest = hashlib.sha256(deck.read_bytes()).hexdigest()
-    return {"sha256": digest, **page.evaluate(MEASURE)}
+    return {"sha256": deck_digest(deck), **page.evaluate(MEASURE)}
 
 
 def print_decks(decks: list[Path]) -> list[Path]:
