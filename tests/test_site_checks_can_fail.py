@@ -4,7 +4,8 @@ A check that cannot fail proves nothing; these tests feed the same functions tha
 check the real site with a small site that has a script error, a missing image, a
 request to another host, a broken link and a broken anchor, and with a page that
 fails accessibility checks and overflows a phone's screen; and the way the site tests
-tell text drawn in a new way from text drawn in ways already checked, and check it.
+tell text drawn in a new way from text drawn in ways already checked, and check it; and
+the measurement of a page that the site tests judge, on a page with faults of each kind.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from tools.browser import (
     open_page,
     phone_layout,
 )
+from tools.page_checks import measure_page
 from tools.site import link_problems, serve
 
 BROKEN_PAGE = """<!DOCTYPE html>
@@ -149,3 +151,52 @@ def test_the_colour_rules_check_each_element_that_draws_text_in_a_new_way(contex
     assert page.locator(f"[{NEW_WAY}]").count() == 0  # the marks are gone
     # Its ways now checked, the same page is not checked again.
     assert colour_violations_where_new(page, checked) == []
+
+
+# A page with the faults that tools.page_checks measures on every page of the website:
+# a solution open from the start, an image that does not load, a formula left
+# untypeset, text too pale in light mode and other text too dark in dark mode.
+MEASURED_PAGE = """<!DOCTYPE html>
+<html lang="en" data-theme="light"><head><title>measured</title><style>
+html[data-theme="dark"] body { background: #000; color: #eee; color-scheme: dark; }
+html[data-theme="dark"] .dim { color: #222; }
+div.solution.dropdown section { display: none; }
+div.solution.dropdown section.shown { display: block; }
+</style></head><body><main>
+<h1>Measured</h1>
+<p style="color: #bbbbbb">Pale text.</p>
+<p class="dim">Text that dark mode dims.</p>
+<img src="missing.png" alt="a figure that was never written">
+<span class="math">x^2</span>
+<div class="solution dropdown"><button class="toggle-button">Show</button>
+<section class="shown">open from the start</section></div>
+<div class="solution dropdown"><button class="toggle-button">Show</button>
+<section>closed</section></div>
+<script>document.querySelectorAll("button.toggle-button").forEach(b => b.addEventListener(
+  "click", () => b.nextElementSibling.classList.add("shown")));</script>
+</main></body></html>
+"""
+
+
+def test_a_page_measured_for_the_site_tests_shows_its_faults_and_is_left_ready_to_print(
+    tmp_path, context
+):
+    (tmp_path / "index.html").write_text(MEASURED_PAGE)
+    checked = {"light": set(), "dark": set()}
+    with serve(tmp_path) as url:
+        page, report = open_page(context, f"{url}/index.html")
+        measured = measure_page(page, report, checked)
+        left_as = page.evaluate("document.documentElement.dataset.theme"), page.viewport_size
+    assert measured["solutionsShownAtFirst"] == [True, False]
+    assert measured["solutionsShownAfterClick"] == [True, True]
+    assert len(measured["brokenImages"]) == 1 and measured["brokenImages"][0].endswith(
+        "missing.png"
+    )
+    assert (measured["formulas"], measured["typeset"]) == (1, 0)
+    assert measured["colourSchemeInDarkMode"] == "dark"
+    light, dark = measured["accessibility"]["light"], measured["accessibility"]["dark"]
+    assert any(line.startswith("serious: color-contrast") for line in light)
+    assert [line.split(" ")[1] for line in dark] == ["color-contrast"]
+    assert any("missing.png (HTTP 404)" in problem for problem in measured["problems"])
+    assert measured["phone"]["pageWidth"] <= PHONE["viewport"]["width"]
+    assert left_as == ("light", {"width": 1280, "height": 900})

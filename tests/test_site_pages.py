@@ -1,12 +1,14 @@
 """Every page of the built website works as readers meet it, offline.
 
-`make test` builds the site first; these tests serve _build/html on 127.0.0.1 and
-drive Debian's Chromium through Playwright, with every other host blocked. Each page
-is opened once and kept open for all the tests below, in their order:
+`make test` builds the site and prints it first (tools/pdf.py), and in the load of each
+page that prints it, or that is made for it alone, Debian's Chromium, driven by
+Playwright, with every other host blocked, measures what a reader meets there
+(``tools.page_checks``). These tests judge what was measured, on each page as it is
+built now (the digest of its file):
 
 - it loads with no error and shows every figure and formula (with SCREENSHOTS=1 in the
-  environment, a full-page screenshot of each page is saved in _build/screenshots for
-  review); solutions open on click;
+  environment, tools/pdf.py saves a full-page screenshot of each page in
+  _build/screenshots for review); solutions open on click;
 - axe-core (the current engine, from npm) finds no serious or critical accessibility
   problem in light mode, and none of colour again after switching to dark mode in place,
   as the theme's colour-mode button does (which changes colours and nothing else); axe's
@@ -21,35 +23,27 @@ is opened once and kept open for all the tests below, in their order:
 
 from __future__ import annotations
 
-import os
+import json
 from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from tools.browser import (
-    COLOUR_RULES,
-    PHONE,
-    accessibility_violations,
-    colour_violations_where_new,
-    new_context_in_mode,
-    open_page,
-    phone_layout,
-    wait_until_rendered,
-)
+from tools.browser import PHONE
 from tools.figures import png_images
 from tools.notebooks import ROOT, toc_files
-from tools.site import SITE, html_pages
+from tools.page_checks import page_digest
+from tools.pdf import DEFAULT_OUTPUT, MEASUREMENTS
+from tools.site import SITE, reader_pages
 
-SCREENSHOTS = ROOT / "_build" / "screenshots"
+SITE_MEASUREMENTS = DEFAULT_OUTPUT / MEASUREMENTS
 
 
 @dataclass(frozen=True)
 class Website:
     """A built website under test: its folder, and the source file of each page of its toc."""
 
-    name: str
     folder: Path
     sources: dict[str, Path]  # page path below the site root -> notebook or Markdown file
     # The part of a page that axe checks, where the page has it: on a site made with the
@@ -61,15 +55,11 @@ class Website:
 
     def pages(self) -> list[str]:
         """Every page of the site, but the redirect of the site root. Before the site is
-        built, the pages of its toc: their tests then fail (see ``site_url``), where an
+        built, the pages of its toc: their tests then fail (see ``measured``), where an
         empty list would let them pass unseen."""
         if not self.folder.exists():
             return list(self.sources)
-        return [
-            page.relative_to(self.folder).as_posix()
-            for page in html_pages(self.folder)
-            if 'http-equiv="Refresh"' not in page.read_text(encoding="utf-8")
-        ]
+        return reader_pages(self.folder)
 
     def chapter_pages(self) -> list[str]:
         return [page for page, source in self.sources.items() if source.suffix == ".ipynb"]
@@ -77,7 +67,6 @@ class Website:
 
 # The full site; tests/test_student_site.py runs the same tests on the student site.
 WEBSITE = Website(
-    "full",
     SITE,
     {path.relative_to(ROOT).with_suffix(".html").as_posix(): path for path in toc_files()},
 )
@@ -108,113 +97,63 @@ def website(request):
 
 
 @pytest.fixture(scope="module")
-def opened_pages(browser, site_url):
-    """Each page opened once, in light mode, and kept open for the tests below."""
-    context = new_context_in_mode(browser, "light")
-    cache = {}
+def measured(website):
+    """What Chromium measured on each page (``tools.page_checks``) in the load that
+    printed it (`make pdf`), for a page of the site as it is built now."""
+    if not SITE_MEASUREMENTS.exists():
+        pytest.fail(f"{SITE_MEASUREMENTS} is missing: `make test` prints the site before")
+    recorded = json.loads(SITE_MEASUREMENTS.read_text(encoding="utf-8"))
 
-    def opened(page_path):
-        if page_path not in cache:
-            page, report = open_page(context, f"{site_url}/{page_path}")
-            wait_until_rendered(page)
-            cache[page_path] = page, report
-        page, report = cache[page_path]
-        page.bring_to_front()  # Chromium slows down the timers of pages in the background
-        return page, report
+    def measurement(page_path):
+        assert page_path in recorded, f"{page_path} was not measured"
+        assert recorded[page_path]["sha256"] == page_digest(website.folder / page_path), (
+            f"{page_path} was measured in an earlier build: `make pdf` measures it again"
+        )
+        return recorded[page_path]
 
-    yield opened
-    context.close()
+    assert sorted(recorded) == website.pages(), "the pages measured are not the site's"
+    return measurement
 
 
 def test_page_loads_offline_with_no_error_and_shows_every_figure_and_formula(
-    opened_pages, website, source_page
+    measured, website, source_page
 ):
-    page, report = opened_pages(source_page)
+    page = measured(source_page)
     source = website.sources[source_page]
-    if os.environ.get("SCREENSHOTS") and website.name == "full":
-        SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-        page.screenshot(path=SCREENSHOTS / f"{source.stem}.png", full_page=True)
-
-    assert report.problems == []
-    broken_images = page.eval_on_selector_all(
-        "img", "images => images.filter(i => !(i.complete && i.naturalWidth > 0)).map(i => i.src)"
-    )
-    assert broken_images == []
-    assert page.locator("div.cell_output img").count() == stored_figure_count(source)
-    formulas, typeset = page.eval_on_selector_all(
-        "span.math, div.math",
-        "nodes => [nodes.length, nodes.filter(n => n.querySelector('mjx-container')).length]",
-    )
+    assert page["problems"] == []
+    assert page["brokenImages"] == []
+    assert page["figures"] == stored_figure_count(source)
+    formulas, typeset = page["formulas"], page["typeset"]
     assert typeset == formulas, f"{formulas - typeset} of {formulas} formulas left untypeset"
     if source.suffix == ".ipynb":
         assert formulas >= 5 and stored_figure_count(source) > 0
 
 
-# Whether the body of each solution on the page is shown.
-SOLUTIONS_SHOWN = (
-    "() => [...document.querySelectorAll('div.solution.dropdown')]"
-    ".map(solution => solution.querySelector('section')"
-    ".checkVisibility({visibilityProperty: true}))"
-)
-
-
-def test_solutions_start_closed_and_open_on_click(opened_pages, chapter_page):
-    page, _ = opened_pages(chapter_page)
-    shown = page.evaluate(SOLUTIONS_SHOWN)
+def test_solutions_start_closed_and_open_on_click(measured, chapter_page):
+    page = measured(chapter_page)
+    shown = page["solutionsShownAtFirst"]
     assert len(shown) >= 3
     assert not any(shown), f"solutions {[i + 1 for i, s in enumerate(shown) if s]} open at first"
-    # The first opens under the mouse, as a reader clicks; the others by a click event
-    # each, all at once (the same button and handler, quicker than moving the mouse).
-    solutions = page.locator("div.solution.dropdown")
-    solutions.first.locator("button.toggle-button").click()
-    solutions.first.locator("section").first.wait_for(state="visible", timeout=5_000)
-    page.evaluate(
-        "() => [...document.querySelectorAll('div.solution.dropdown button.toggle-button')]"
-        ".slice(1).forEach(button => button.click())"
-    )
-    page.wait_for_function(f"() => ({SOLUTIONS_SHOWN})().every(Boolean)", timeout=5_000)
+    opened = page["solutionsShownAfterClick"]
+    assert len(opened) == len(shown)
+    assert all(opened), f"solutions {[i + 1 for i, s in enumerate(opened) if not s]} stay shut"
 
 
-# Colours change at once, with no transition whose middle axe could measure.
-NO_TRANSITIONS = "*, *::before, *::after { transition: none !important; }"
-TO_DARK_MODE = (
-    "() => { localStorage.setItem('mode', 'dark');"
-    " document.documentElement.dataset.mode = 'dark';"
-    " document.documentElement.dataset.theme = 'dark'; }"
-)
+def test_no_serious_or_critical_accessibility_violation_in_light_or_dark_mode(measured, page_path):
+    page = measured(page_path)
+    assert page["modeAtFirst"] == "light"
+    assert page["colourSchemeInDarkMode"] == "dark"
+    assert page["accessibility"] == {"light": [], "dark": []}
+    assert page["problems"] == []
+
+
 SMALLEST_CODE_FONT_PX = 11
 
 
-@pytest.fixture(scope="module")
-def colours_checked() -> dict[str, set[str]]:
-    """The ways of drawing text, in each mode, that axe's colour rules have checked on
-    this site so far (see ``tools.browser.colour_kinds``)."""
-    return {"light": set(), "dark": set()}
-
-
-def test_no_serious_or_critical_accessibility_violation_in_light_or_dark_mode(
-    opened_pages, page_path, website, colours_checked
-):
-    page, report = opened_pages(page_path)
-    found = {}
-    assert page.evaluate("document.documentElement.dataset.theme") == "light"
-    within = website.checked_by_axe
-    found["light"] = accessibility_violations(
-        page, within=within, skipping=COLOUR_RULES
-    ) + colour_violations_where_new(page, colours_checked["light"], within)
-    page.add_style_tag(content=NO_TRANSITIONS)
-    page.evaluate(TO_DARK_MODE)
-    assert page.evaluate("getComputedStyle(document.body).colorScheme") == "dark"
-    found["dark"] = colour_violations_where_new(page, colours_checked["dark"], within)
-    assert found == {"light": [], "dark": []}
-    assert report.problems == []
-
-
 def test_on_a_phone_equations_fit_or_show_that_they_scroll_and_code_stays_readable(
-    opened_pages, page_path
+    measured, page_path
 ):
-    page, _ = opened_pages(page_path)
-    layout = phone_layout(page)
+    layout = measured(page_path)["phone"]
     assert layout["pageWidth"] <= PHONE["viewport"]["width"], "the page scrolls sideways"
     assert layout["cutEquations"] == []
     assert layout["codeNotScrolling"] == 0

@@ -14,11 +14,17 @@ handouts and the book), or removed (the students' handouts, which get a framed s
 to answer each exercise instead); the checks, which cannot run on paper, are left out.
 Pages are A4 with 15 mm margins and numbered in the footer.
 
-Writes ``book.pdf``, ``handouts/NN_name.pdf`` and ``student-handouts/NN_name.pdf``.
+Writes ``book.pdf``, ``handouts/NN_name.pdf`` and ``student-handouts/NN_name.pdf``. In the
+same load of each page, before printing it, Chromium measures what a reader of the
+website meets there (``tools.page_checks``: figures, formulas, solutions, axe in light
+and dark mode, a phone); the pages that are not printed on their own are loaded for that
+alone. The measurements go to ``site-measurements.json``, for tests/test_site_pages.py.
 """
 
 from __future__ import annotations
 
+import json
+import os
 import shutil
 import sys
 from pathlib import Path
@@ -29,9 +35,14 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.browser import launch, new_context_in_mode, open_page, wait_until_rendered
 from tools.chapters import chapter_files
 from tools.notebooks import ROOT, toc_files
-from tools.site import SITE, serve
+from tools.page_checks import measure_page, page_digest
+from tools.site import SITE, reader_pages, serve
 
 DEFAULT_OUTPUT = ROOT / "_build" / "pdf"
+# What Chromium measured on each page of the website while it printed (tools.page_checks).
+MEASUREMENTS = "site-measurements.json"
+# With SCREENSHOTS=1 in the environment, a full-page screenshot of each page, for review.
+SCREENSHOTS = ROOT / "_build" / "screenshots"
 MARGIN = "15mm"
 FOOTER = (
     '<div style="width: 100%; font-size: 8pt; color: #555; text-align: center;">'
@@ -95,67 +106,85 @@ APPEND_PAGES = """async urls => {
 }"""
 
 
-def page_url(site_url: str, source: Path) -> str:
-    return f"{site_url}/{source.relative_to(ROOT).with_suffix('.html').as_posix()}"
-
-
-def print_page(
-    context, url: str, path: Path, *, students_path: Path | None = None, append=()
-) -> None:
-    """Print the page at ``url`` (with the articles of the pages ``append`` after its
+def print_page(page, report, path: Path, *, students_path: Path | None = None, append=()):
+    """Print the opened ``page`` (with the articles of the pages ``append`` after its
     own) into the PDF ``path``, each chapter followed by its solutions; then, given
     ``students_path``, into that PDF too, with a space to answer each exercise instead
     of the solutions. The page loads and typesets once for both."""
-    page, report = open_page(context, url)
-    try:
-        wait_until_rendered(page)
-        if append:
-            page.evaluate(APPEND_PAGES, list(append))
-        if report.problems:
-            raise RuntimeError(f"{url}: {report.problems}")
-        page.emulate_media(media="print")
-        for target, solutions in ((path, True), (students_path, False)):
-            if target is None:
-                continue
-            page.evaluate(PLACE_SOLUTIONS, solutions)
-            page.evaluate(FOR_PAPER, not solutions)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            page.pdf(
-                path=str(target),
-                format="A4",
-                margin={"top": MARGIN, "bottom": MARGIN, "left": MARGIN, "right": MARGIN},
-                print_background=True,
-                display_header_footer=True,
-                header_template="<span></span>",
-                footer_template=FOOTER,
-            )
-    finally:
-        page.close()
+    if append:
+        page.evaluate(APPEND_PAGES, list(append))
+    if report.problems:
+        raise RuntimeError(f"{report.url}: {report.problems}")
+    page.emulate_media(media="print")
+    for target, solutions in ((path, True), (students_path, False)):
+        if target is None:
+            continue
+        page.evaluate(PLACE_SOLUTIONS, solutions)
+        page.evaluate(FOR_PAPER, not solutions)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        page.pdf(
+            path=str(target),
+            format="A4",
+            margin={"top": MARGIN, "bottom": MARGIN, "left": MARGIN, "right": MARGIN},
+            print_background=True,
+            display_header_footer=True,
+            header_template="<span></span>",
+            footer_template=FOOTER,
+        )
+
+
+def page_path(source: Path) -> str:
+    """The path below the site root of the page made from ``source``."""
+    return source.relative_to(ROOT).with_suffix(".html").as_posix()
 
 
 def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
-    """Print the built website in ``site`` into ``output``; return the PDFs written."""
+    """Print the built website in ``site`` into ``output``, and measure every page of
+    it in the same load (``tools.page_checks``) into ``output / MEASUREMENTS``; return
+    the PDFs written."""
     if output.exists():
         shutil.rmtree(output)
     written = []
+    measurements = {}
+    colours_checked = {"light": set(), "dark": set()}
     with serve(site) as site_url, sync_playwright() as playwright:
         browser = launch(playwright)
         context = new_context_in_mode(browser, "light")
+
+        def opened_and_measured(path: str):
+            page, report = open_page(context, f"{site_url}/{path}")
+            wait_until_rendered(page)
+            if os.environ.get("SCREENSHOTS"):
+                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                page.screenshot(path=SCREENSHOTS / f"{Path(path).stem}.png", full_page=True)
+            measurements[path] = {"sha256": page_digest(site / path)} | measure_page(
+                page, report, colours_checked
+            )
+            return page, report
+
         try:
             for chapter in chapter_files():
                 teachers, students = (
                     output / folder / f"{chapter.stem}.pdf"
                     for folder in ("handouts", "student-handouts")
                 )
-                print_page(context, page_url(site_url, chapter), teachers, students_path=students)
+                page, report = opened_and_measured(page_path(chapter))
+                print_page(page, report, teachers, students_path=students)
+                page.close()
                 written += [teachers, students]
             first, *rest = toc_files()
             book = output / "book.pdf"
-            others = [page_url(site_url, source) for source in rest]
-            print_page(context, page_url(site_url, first), book, append=others)
+            page, report = opened_and_measured(page_path(first))
+            others = [f"{site_url}/{page_path(source)}" for source in rest]
+            print_page(page, report, book, append=others)
+            page.close()
             written.append(book)
+            for path in reader_pages(site):
+                if path not in measurements:  # pages that are not printed on their own
+                    opened_and_measured(path)[0].close()
         finally:
             browser.close()
+    (output / MEASUREMENTS).write_text(json.dumps(measurements, indent=1), encoding="utf-8")
     return written
 
 

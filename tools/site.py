@@ -74,6 +74,16 @@ def html_pages(site: Path) -> list[Path]:
     )
 
 
+def reader_pages(site: Path) -> list[str]:
+    """The paths below ``site`` of the pages that readers read: every page but the
+    redirect of the site root."""
+    return [
+        page.relative_to(site).as_posix()
+        for page in html_pages(site)
+        if 'http-equiv="Refresh"' not in page.read_text(encoding="utf-8")
+    ]
+
+
 def link_problems(site: Path) -> list[str]:
     """Every internal link or resource whose file or anchor does not exist.
 
