@@ -31,7 +31,9 @@ def site_url(request):
         yield url
 
 
-@pytest.fixture(scope="module")
+# One browser for all the tests of a process (each xdist worker is one): a test gets a
+# context of its own, which shares nothing with the others.
+@pytest.fixture(scope="session")
 def browser():
     from playwright.sync_api import sync_playwright
 

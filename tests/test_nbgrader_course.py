@@ -7,9 +7,9 @@ notebook as it is, untouched, and one that answers each exercise with a typical 
 answer (the first of tests/wrong_answers.py). `nbgrader autograde` grades them: the
 solutions get full marks, the empty and the wrong answers none, and the feedback on each
 wrong answer names its mistake. Grading runs each chapter from top to bottom, so, to keep
-`make test` quick, the solutions are handed in for two quick chapters whose answers join
-several cells of code (weights, class design), the empty notebook for the chapter on
-bias, and the wrong answers for the chapter on `run`. That every check passes its
+`make test` quick, only quick chapters are handed in: the solutions for two whose answers
+join several cells of code (weights, class design), the empty notebook for the first
+(another student's), and the wrong answers for the chapter on `run`. That every check passes its
 solution and fails on an empty and on every wrong answer, in every chapter, nbval shows
 (tools/trials.py), with the same check cells that grading puts back. One `nbgrader
 autograde` grades all submissions, and `nbgrader generate_feedback` writes their
@@ -46,7 +46,7 @@ REFERENCES = reference_texts(CHAPTERS)
 # What each submission hands in: the assignments of these chapters.
 HANDED_IN = {
     "holds-solutions": [c for c in CHAPTERS if c.path.stem in ("01_weights", "03_class_design")],
-    "hands-in-empty": [chapter for chapter in CHAPTERS if chapter.path.stem == "05_bias"],
+    "hands-in-empty": [chapter for chapter in CHAPTERS if chapter.path.stem == "01_weights"],
     "hands-in-wrong-answers": [c for c in CHAPTERS if c.path.stem == "04_run_method"],
 }
 BIN = Path(sys.executable).parent

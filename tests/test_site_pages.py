@@ -96,23 +96,25 @@ def website(request):
     return request.module.WEBSITE
 
 
-@pytest.fixture(scope="module")
-def measured(website):
-    """What Chromium measured on each page (``tools.page_checks``) in the load that
-    printed it (`make pdf`), for a page of the site as it is built now."""
+def full_site_measurements() -> dict:
+    """What Chromium measured on each page of the full site (``tools.page_checks``) in
+    the load that printed it (`make pdf`), for the site as it is built now."""
     if not SITE_MEASUREMENTS.exists():
         pytest.fail(f"{SITE_MEASUREMENTS} is missing: `make test` prints the site before")
     recorded = json.loads(SITE_MEASUREMENTS.read_text(encoding="utf-8"))
-
-    def measurement(page_path):
-        assert page_path in recorded, f"{page_path} was not measured"
-        assert recorded[page_path]["sha256"] == page_digest(website.folder / page_path), (
+    pages = recorded["pages"]
+    assert sorted(pages) == reader_pages(SITE), "the pages measured are not the site's"
+    for page_path, measured in pages.items():
+        assert measured["sha256"] == page_digest(SITE / page_path), (
             f"{page_path} was measured in an earlier build: `make pdf` measures it again"
         )
-        return recorded[page_path]
+    return recorded
 
-    assert sorted(recorded) == website.pages(), "the pages measured are not the site's"
-    return measurement
+
+@pytest.fixture(scope="module")
+def measured():
+    """The measurements of a page of the site (``full_site_measurements``)."""
+    return full_site_measurements()["pages"].__getitem__
 
 
 def test_page_loads_offline_with_no_error_and_shows_every_figure_and_formula(

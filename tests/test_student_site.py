@@ -14,7 +14,7 @@ import pytest
 from bs4 import BeautifulSoup
 from test_site_navigation import walk
 from test_site_pages import *  # noqa: F403 (the same tests, on this module's WEBSITE)
-from test_site_pages import Website, stored_figure_count
+from test_site_pages import Website, full_site_measurements, stored_figure_count
 
 from tools.browser import new_context_in_mode, open_page, wait_until_rendered
 from tools.chapters import chapters
@@ -49,9 +49,13 @@ WEBSITE = Website(
 @pytest.fixture(scope="module")
 def measured(browser, site_url, website):
     """Replaces the measurements of the full site, which are made while it is printed:
-    each page opened here measures the same way (``tools.page_checks``), once."""
+    each page opened here measures the same way (``tools.page_checks``), once. Its text
+    is drawn with the full site's theme and styles: axe's colour rules check only the
+    ways of drawing text that they did not check on the full site."""
     context = new_context_in_mode(browser, "light")
-    colours_checked = {"light": set(), "dark": set()}
+    colours_checked = {
+        mode: set(kinds) for mode, kinds in full_site_measurements()["coloursChecked"].items()
+    }
     cache = {}
 
     def measurement(page_path):

@@ -140,8 +140,8 @@ def page_path(source: Path) -> str:
 
 def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
     """Print the built website in ``site`` into ``output``, and measure every page of
-    it in the same load (``tools.page_checks``) into ``output / MEASUREMENTS``; return
-    the PDFs written."""
+    it in the same load (``tools.page_checks``) into ``output / MEASUREMENTS``, with
+    the ways of drawing text whose colours axe checked; return the PDFs written."""
     if output.exists():
         shutil.rmtree(output)
     written = []
@@ -184,7 +184,11 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
                     opened_and_measured(path)[0].close()
         finally:
             browser.close()
-    (output / MEASUREMENTS).write_text(json.dumps(measurements, indent=1), encoding="utf-8")
+    colours = {mode: sorted(kinds) for mode, kinds in colours_checked.items()}
+    (output / MEASUREMENTS).write_text(
+        json.dumps({"pages": measurements, "coloursChecked": colours}, indent=1),
+        encoding="utf-8",
+    )
     return written
 
 
