@@ -8,8 +8,15 @@ run without the browser stack (`pytest tests/test_network.py`).
 from __future__ import annotations
 
 import pytest
+from hypothesis import settings
 
 from tools.site import SITE, serve
+
+# A busy machine must not fail a property by its timing: Hypothesis's deadline is off
+# (speed is measured by the benchmarks). The settings loaded before are kept, such as
+# the fewer examples of `-p tests.hypothesis_quick`.
+settings.register_profile("no-deadline", parent=settings.default, deadline=None)
+settings.load_profile("no-deadline")
 
 
 @pytest.fixture(scope="session")

@@ -1,5 +1,5 @@
-"""Rules of the test suite itself: a skipped test fails the run, and the tests of nnlib
-need no browser."""
+"""Rules of the test suite itself: a skipped test fails the run, the tests of nnlib
+need no browser, and no property fails by its timing."""
 
 from __future__ import annotations
 
@@ -44,3 +44,17 @@ def test_the_tests_of_nnlib_run_where_the_browser_cannot_be_imported(tmp_path):
     )  # fmt: skip
     assert result.returncode == 0, result.stdout[-2000:]
     assert " passed" in result.stdout
+
+
+def test_hypothesis_has_no_deadline_and_keeps_the_examples_of_the_quick_settings(tmp_path):
+    (tmp_path / "test_example.py").write_text(
+        "from hypothesis import settings\n\n\ndef test_settings():\n"
+        "    print('deadline', settings.default.deadline,"
+        " 'examples', settings.default.max_examples)\n"
+    )
+    full = run_pytest(tmp_path, "-s", "-p", "tests.conftest", "test_example.py")
+    quick = run_pytest(
+        tmp_path, "-s", "-p", "tests.hypothesis_quick", "-p", "tests.conftest", "test_example.py"
+    )
+    assert "deadline None examples 100" in full.stdout, full.stdout
+    assert "deadline None examples 25" in quick.stdout, quick.stdout
