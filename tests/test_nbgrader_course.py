@@ -7,9 +7,9 @@ notebook as it is, untouched, and one that answers each exercise with a typical 
 answer (the first of tests/wrong_answers.py). `nbgrader autograde` grades them: the
 solutions get full marks, the empty and the wrong answers none, and the feedback on each
 wrong answer names its mistake. Grading runs each chapter from top to bottom, so, to keep
-`make test` quick, only quick chapters are handed in: the solutions for two whose answers
-join several cells of code (weights, class design), the empty notebook for the first
-(another student's), and the wrong answers for the chapter on `run`. That every check passes its
+`make test` quick, only quick chapters are handed in: the solutions for one whose answers
+join several cells of code (class design), the empty notebook for the first chapter, and
+the wrong answers for the chapter on `run`. That every check passes its
 solution and fails on an empty and on every wrong answer, in every chapter, nbval shows
 (tools/trials.py), with the same check cells that grading puts back. One `nbgrader
 autograde` grades all submissions, and `nbgrader generate_feedback` writes their
@@ -45,7 +45,7 @@ WRONG_ANSWERS = wrong_answers()
 REFERENCES = reference_texts(CHAPTERS)
 # What each submission hands in: the assignments of these chapters.
 HANDED_IN = {
-    "holds-solutions": [c for c in CHAPTERS if c.path.stem in ("01_weights", "03_class_design")],
+    "holds-solutions": [c for c in CHAPTERS if c.path.stem == "03_class_design"],
     "hands-in-empty": [chapter for chapter in CHAPTERS if chapter.path.stem == "01_weights"],
     "hands-in-wrong-answers": [c for c in CHAPTERS if c.path.stem == "04_run_method"],
 }
@@ -130,7 +130,7 @@ def released(course, chapter):
 
 
 def test_the_solutions_get_full_marks(graded):
-    assert len(graded["holds-solutions"]) == 2
+    assert len(graded["holds-solutions"]) == 1
     for chapter in HANDED_IN["holds-solutions"]:
         score, max_score = graded["holds-solutions"][assignment_name(chapter)]
         assert max_score == sum(POINTS[exercise.level] for exercise in chapter.exercises) == 6
