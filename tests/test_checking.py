@@ -5,7 +5,15 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from nnlib.checking import CheckFailed, answer_check, hint_for, kind_of, show, shown_apart
+from nnlib.checking import (
+    CheckFailed,
+    answer_check,
+    hint_for,
+    kind_of,
+    reference,
+    show,
+    shown_apart,
+)
 
 
 def verdict(capsys, body, *, grading=False):
@@ -345,3 +353,48 @@ def test_answers_alone_says_which_names_are_defined_and_judges_nothing(capsys):
         with answer_check() as check:
             check.answers(*names)
         assert capsys.readouterr().out == f"✓ Your answer defines {said}.\n"
+
+
+def counting(value):
+    """A computation that counts its runs, and returns ``value``."""
+    runs = []
+
+    def compute():
+        runs.append(1)
+        return value
+
+    return compute, runs
+
+
+def test_a_reference_is_computed_once_for_the_same_inputs_and_again_when_one_changes():
+    data = np.arange(6.0)
+    compute, runs = counting("trained")
+    assert reference("kept", compute, data, 0.5, [1, (2, "x")]) == "trained"
+    assert reference("kept", compute, data.copy(), 0.5, [1, (2, "x")]) == "trained"
+    assert len(runs) == 1
+    data[3] = 99.0  # the same array, changed in place
+    reference("kept", compute, data, 0.5, [1, (2, "x")])
+    assert len(runs) == 2
+    reference("kept", compute, data, 0.25, [1, (2, "x")])
+    reference("kept", compute, data, 0.25, [1, (2, "y")])
+    reference("kept", compute, data.reshape(2, 3), 0.25, [1, (2, "y")])  # same bytes
+    reference("kept", compute, data.astype(np.float32), 0.25, [1, (2, "y")])
+    reference("kept", compute, data, 0.25, [[1, 2], "y"])  # same items, nested otherwise
+    assert len(runs) == 7
+    reference("another check", compute, data, 0.25, [[1, 2], "y"])
+    assert len(runs) == 8
+
+
+def test_a_reference_input_that_cannot_be_told_apart_by_its_values_is_refused():
+    compute, runs = counting(1)
+    for value, kind in (
+        ({"a": 1}, "a dict"),
+        (np.array([object()]), "an array of shape (1,)"),
+        (print, "a builtin_function_or_method"),
+    ):
+        with pytest.raises(TypeError) as refused:
+            reference("refused", compute, np.zeros(2), value)
+        assert str(refused.value) == (
+            f"reference inputs: expected arrays, numbers, strings, lists or tuples, got {kind}"
+        )
+    assert runs == []
