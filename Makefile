@@ -104,8 +104,8 @@ $(SLIDES_STAMP): $(DECKS_STAMP) $(CHROMIUM)
 	touch $@
 
 # What the tests read: Debian's packages first, one apt-get after the other; then the
-# rest by two jobs at once, since printing the PDFs of the book and those of the slides
-# takes most of the time, each in a browser that keeps about one core busy.
+# rest by two jobs at once. Printing the PDFs takes most of the time: those of the slides
+# in one browser, those of the book in two (tools/pdf.py), each keeping a core busy.
 TEST_PACKAGES := $(CHROMIUM) $(NPM) $(PDFTOTEXT) $(FASHION_MNIST)
 TEST_INPUTS := $(BOOK_STAMP) $(PDF_STAMP) $(SLIDES_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(NPM_PACKAGES)
 .PHONY: test-packages test-inputs

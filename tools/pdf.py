@@ -24,9 +24,12 @@ alone. The measurements go to ``site-measurements.json``, for tests/test_site_pa
 from __future__ import annotations
 
 import json
+import multiprocessing
 import os
 import shutil
 import sys
+import traceback
+from dataclasses import dataclass
 from pathlib import Path
 
 from playwright.sync_api import sync_playwright
@@ -43,6 +46,8 @@ DEFAULT_OUTPUT = ROOT / "_build" / "pdf"
 MEASUREMENTS = "site-measurements.json"
 # With SCREENSHOTS=1 in the environment, a full-page screenshot of each page, for review.
 SCREENSHOTS = ROOT / "_build" / "screenshots"
+# Browsers printing at once, each in a process of its own.
+BROWSERS = 2
 MARGIN = "15mm"
 FOOTER = (
     '<div style="width: 100%; font-size: 8pt; color: #555; text-align: center;">'
@@ -138,58 +143,103 @@ def page_path(source: Path) -> str:
     return source.relative_to(ROOT).with_suffix(".html").as_posix()
 
 
+@dataclass(frozen=True)
+class Job:
+    """A page of the website to load and measure, and the PDFs to print from it."""
+
+    path: str  # below the site root
+    teachers_pdf: Path | None = None
+    students_pdf: Path | None = None
+    append: tuple[str, ...] = ()  # paths of the pages whose articles follow its own
+
+
 def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
     """Print the built website in ``site`` into ``output``, and measure every page of
     it in the same load (``tools.page_checks``) into ``output / MEASUREMENTS``, with
-    the ways of drawing text whose colours axe checked; return the PDFs written."""
+    the ways of drawing text whose colours axe checked; return the PDFs written.
+
+    Two browsers, in two processes, take the pages one after the other from one queue,
+    the longest first: each keeps about one core busy."""
     if output.exists():
         shutil.rmtree(output)
-    written = []
-    measurements = {}
-    colours_checked = {"light": set(), "dark": set()}
-    with serve(site) as site_url, sync_playwright() as playwright:
-        browser = launch(playwright)
-        context = new_context_in_mode(browser, "light")
-
-        def opened_and_measured(path: str):
-            page, report = open_page(context, f"{site_url}/{path}")
-            wait_until_rendered(page)
-            if os.environ.get("SCREENSHOTS"):
-                SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-                page.screenshot(path=SCREENSHOTS / f"{Path(path).stem}.png", full_page=True)
-            measurements[path] = {"sha256": page_digest(site / path)} | measure_page(
-                page, report, colours_checked
+    first, *rest = toc_files()
+    jobs = [Job(page_path(first), output / "book.pdf", append=tuple(map(page_path, rest)))]
+    for chapter in reversed(chapter_files()):  # the later chapters are the longer ones
+        jobs.append(
+            Job(
+                page_path(chapter),
+                output / "handouts" / f"{chapter.stem}.pdf",
+                output / "student-handouts" / f"{chapter.stem}.pdf",
             )
-            return page, report
+        )
+    printed = {job.path for job in jobs}
+    jobs += [Job(path) for path in reader_pages(site) if path not in printed]
 
-        try:
-            for chapter in chapter_files():
-                teachers, students = (
-                    output / folder / f"{chapter.stem}.pdf"
-                    for folder in ("handouts", "student-handouts")
-                )
-                page, report = opened_and_measured(page_path(chapter))
-                print_page(page, report, teachers, students_path=students)
-                page.close()
-                written += [teachers, students]
-            first, *rest = toc_files()
-            book = output / "book.pdf"
-            page, report = opened_and_measured(page_path(first))
-            others = [f"{site_url}/{page_path(source)}" for source in rest]
-            print_page(page, report, book, append=others)
-            page.close()
-            written.append(book)
-            for path in reader_pages(site):
-                if path not in measurements:  # pages that are not printed on their own
-                    opened_and_measured(path)[0].close()
-        finally:
-            browser.close()
-    colours = {mode: sorted(kinds) for mode, kinds in colours_checked.items()}
+    processes = multiprocessing.get_context("spawn")
+    queue, results = processes.Queue(), processes.Queue()
+    for job in jobs + [None] * BROWSERS:
+        queue.put(job)
+    with serve(site) as site_url:
+        workers = [
+            processes.Process(target=_print_and_measure, args=(queue, results, site_url, site))
+            for _ in range(BROWSERS)
+        ]
+        for worker in workers:
+            worker.start()
+        outcomes = [results.get() for _ in workers]
+        for worker in workers:
+            worker.join()
+    failures = [outcome for outcome in outcomes if isinstance(outcome, str)]
+    if failures:
+        raise RuntimeError("printing failed:\n" + "\n".join(failures))
+    measurements = {path: m for found, _ in outcomes for path, m in found.items()}
+    colours = {
+        mode: sorted(set().union(*(checked[mode] for _, checked in outcomes)))
+        for mode in ("light", "dark")
+    }
     (output / MEASUREMENTS).write_text(
-        json.dumps({"pages": measurements, "coloursChecked": colours}, indent=1),
+        json.dumps(
+            {"pages": dict(sorted(measurements.items())), "coloursChecked": colours}, indent=1
+        ),
         encoding="utf-8",
     )
-    return written
+    return [pdf for job in jobs for pdf in (job.teachers_pdf, job.students_pdf) if pdf]
+
+
+def _print_and_measure(queue, results, site_url: str, site: Path) -> None:
+    """In a process of its own: a browser that takes jobs from ``queue`` until ``None``,
+    and puts into ``results`` its measurements and the ways of drawing text whose colours
+    it checked, or the error that stopped it."""
+    try:
+        measurements = {}
+        colours_checked = {"light": set(), "dark": set()}
+        with sync_playwright() as playwright:
+            browser = launch(playwright)
+            context = new_context_in_mode(browser, "light")
+            while (job := queue.get()) is not None:
+                page, report = open_page(context, f"{site_url}/{job.path}")
+                wait_until_rendered(page)
+                if os.environ.get("SCREENSHOTS"):
+                    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+                    name = f"{Path(job.path).stem}.png"
+                    page.screenshot(path=SCREENSHOTS / name, full_page=True)
+                measurements[job.path] = {"sha256": page_digest(site / job.path)} | measure_page(
+                    page, report, colours_checked
+                )
+                if job.teachers_pdf:
+                    append = [f"{site_url}/{path}" for path in job.append]
+                    print_page(
+                        page,
+                        report,
+                        job.teachers_pdf,
+                        students_path=job.students_pdf,
+                        append=append,
+                    )
+                page.close()
+            browser.close()
+        results.put((measurements, colours_checked))
+    except BaseException:
+        results.put(traceback.format_exc())
 
 
 if __name__ == "__main__":
