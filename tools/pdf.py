@@ -31,6 +31,7 @@ import sys
 import traceback
 from dataclasses import dataclass
 from pathlib import Path
+from queue import Empty
 
 from playwright.sync_api import sync_playwright
 
@@ -186,7 +187,7 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
         ]
         for worker in workers:
             worker.start()
-        outcomes = [results.get() for _ in workers]
+        outcomes = _gathered(results, workers)
         for worker in workers:
             worker.join()
     failures = [outcome for outcome in outcomes if isinstance(outcome, str)]
@@ -204,6 +205,20 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
         encoding="utf-8",
     )
     return [pdf for job in jobs for pdf in (job.teachers_pdf, job.students_pdf) if pdf]
+
+
+def _gathered(results, workers) -> list:
+    """An outcome of each worker from ``results``, waiting as long as one is alive; for
+    a worker whose process ended without one (it crashed), a line that says so."""
+    outcomes = []
+    while len(outcomes) < len(workers):
+        try:
+            outcomes.append(results.get(timeout=10))
+        except Empty:
+            if not any(worker.is_alive() for worker in workers):
+                missing = len(workers) - len(outcomes)
+                outcomes += ["a browser's process ended with no result"] * missing
+    return outcomes
 
 
 def _print_and_measure(queue, results, site_url: str, site: Path) -> None:
