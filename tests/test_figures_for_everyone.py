@@ -8,7 +8,7 @@ import nbformat
 import pytest
 from bs4 import BeautifulSoup, SoupStrainer
 
-from tools.notebooks import ROOT, toc_files, toc_notebooks
+from tools.notebooks import page_of, toc_files, toc_notebooks
 from tools.site import SITE, html_pages
 
 NOTEBOOKS = toc_notebooks()
@@ -26,7 +26,7 @@ def figure_cells(path):
 
 
 def built_page(path):
-    page = SITE / path.relative_to(ROOT).with_suffix(".html")
+    page = SITE / page_of(path)
     return BeautifulSoup(page.read_text(encoding="utf-8"), "html.parser")
 
 

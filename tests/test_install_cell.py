@@ -14,7 +14,7 @@ import yaml
 
 from tools.chapters import chapter_files
 from tools.install_cell import FIRST_LINE, NOT_INSTALLED, TAG, install_cell_source
-from tools.notebooks import ROOT
+from tools.notebooks import ROOT, page_of
 from tools.publishing import published_address
 from tools.site import SITE
 
@@ -122,5 +122,5 @@ def test_published_the_buttons_point_to_the_pinned_version(tmp_path):
 @pytest.mark.usefixtures("built_site")
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
 def test_the_website_does_not_show_the_install_cell(path):
-    page = SITE / path.relative_to(ROOT).with_suffix(".html")
+    page = SITE / page_of(path)
     assert "find_spec" not in page.read_text()

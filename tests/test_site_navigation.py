@@ -6,11 +6,11 @@ from bs4 import BeautifulSoup, SoupStrainer
 
 from tools.browser import open_page
 from tools.chapters import chapters
-from tools.notebooks import ROOT, toc_files
+from tools.notebooks import page_of, toc_files
 from tools.publishing import published_address
 from tools.site import SITE, classes, link_problems, start_tags
 
-TOC_PAGES = [path.relative_to(ROOT).with_suffix(".html").as_posix() for path in toc_files()]
+TOC_PAGES = [page_of(path) for path in toc_files()]
 
 
 def test_the_toc_starts_with_the_home_page_and_every_page_is_built():

@@ -32,10 +32,9 @@ import pytest
 
 from tools.browser import PHONE
 from tools.figures import png_images
-from tools.notebooks import ROOT, toc_files
-from tools.page_checks import page_digest
+from tools.notebooks import page_of, toc_files
 from tools.pdf import DEFAULT_OUTPUT, MEASUREMENTS
-from tools.site import SITE, reader_pages
+from tools.site import SITE, file_digest, reader_pages
 
 SITE_MEASUREMENTS = DEFAULT_OUTPUT / MEASUREMENTS
 
@@ -68,7 +67,7 @@ class Website:
 # The full site; tests/test_student_site.py runs the same tests on the student site.
 WEBSITE = Website(
     SITE,
-    {path.relative_to(ROOT).with_suffix(".html").as_posix(): path for path in toc_files()},
+    {page_of(path): path for path in toc_files()},
 )
 
 
@@ -105,7 +104,7 @@ def full_site_measurements() -> dict:
     pages = recorded["pages"]
     assert sorted(pages) == reader_pages(SITE), "the pages measured are not the site's"
     for page_path, measured in pages.items():
-        assert measured["sha256"] == page_digest(SITE / page_path), (
+        assert measured["sha256"] == file_digest(SITE / page_path), (
             f"{page_path} was measured in an earlier build: `make pdf` measures it again"
         )
     return recorded

@@ -20,7 +20,7 @@ import pytest
 
 from tools.browser import open_page
 from tools.chapters import chapters
-from tools.site import SLIDES_FOLDER, start_tags
+from tools.site import SLIDES_FOLDER, file_digest, start_tags
 from tools.slides import (
     ASSETS,
     FITTED,
@@ -28,7 +28,6 @@ from tools.slides import (
     MEASURE,
     MEASUREMENTS,
     WIDTH,
-    deck_digest,
     deck_name,
 )
 from tools.slides import DEFAULT_OUTPUT as SLIDES
@@ -49,7 +48,7 @@ def measurements() -> dict[str, dict]:
 def test_every_slide_renders_in_its_frame_offline_with_formulas_and_notes(measurements, chapter):
     deck = measurements.get(deck_name(chapter))
     assert deck is not None, f"{deck_name(chapter)} was not measured"
-    assert deck["sha256"] == deck_digest(SLIDES / deck_name(chapter)), "measured on another version"
+    assert deck["sha256"] == file_digest(SLIDES / deck_name(chapter)), "measured on another version"
     assert deck["slides"] >= 10 and deck["empty"] == 0
     assert (deck["tooTall"], deck["tooWide"]) == (0, 0)
     assert deck["typeset"] == deck["formulas"] > 0 and deck["mathErrors"] == 0

@@ -10,28 +10,18 @@ chapter (and the whole of any page without them).
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
-import yaml
 from bs4 import BeautifulSoup
 from test_site_navigation import walk
 from test_site_pages import *  # noqa: F403 (the same tests, on this module's WEBSITE)
 from test_site_pages import Website, full_site_measurements, stored_figure_count
 
-from tools.browser import new_context_in_mode, open_page, wait_until_rendered
-from tools.chapters import chapters
-from tools.notebooks import ROOT
-from tools.page_checks import measure_page
+from tools.browser import new_context_in_mode
+from tools.chapters import chapters, parts
+from tools.notebooks import page_of
+from tools.page_checks import open_measured
 from tools.site import classes, html_pages, link_problems, start_tags
 from tools.student_edition import DEFAULT_OUTPUT, SITE_FOLDER
-
-
-def numbered_parts() -> list[dict]:
-    """The numbered parts of _toc.yml, each with its chapters."""
-    toc = yaml.safe_load((ROOT / "_toc.yml").read_text(encoding="utf-8"))
-    return [part for part in toc["parts"] if part.get("numbered")]
-
 
 EDITION = DEFAULT_OUTPUT
 STUDENT_SITE = EDITION / SITE_FOLDER
@@ -48,7 +38,7 @@ WEBSITE = Website(
     # the last chapter of each part. Every page is checked without a browser.
     opened_in_browser=(
         "book/intro.html",
-        *(f"book/{Path(part['chapters'][-1]['file']).name}.html" for part in numbered_parts()),
+        *(page_of(part[-1]) for part in parts()),
     ),
 )
 
@@ -67,10 +57,8 @@ def measured(browser, site_url, website):
 
     def measurement(page_path):
         if page_path not in cache:
-            page, report = open_page(context, f"{site_url}/{page_path}")
-            wait_until_rendered(page)
-            cache[page_path] = measure_page(
-                page, report, colours_checked, within=website.checked_by_axe
+            page, _, cache[page_path] = open_measured(
+                context, f"{site_url}/{page_path}", colours_checked, website.checked_by_axe
             )
             page.close()
         return cache[page_path]

@@ -55,14 +55,19 @@ class Chapter:
     equations: list[str] = field(default_factory=list)  # labels of the numbered equations
 
 
+def parts(root: Path = ROOT) -> list[list[Path]]:
+    """The notebooks of each numbered part of _toc.yml, in reading order."""
+    toc = yaml.safe_load((root / "_toc.yml").read_text())
+    return [
+        [root / f"{entry['file']}.ipynb" for entry in part.get("chapters", [])]
+        for part in toc.get("parts", [])
+        if part.get("numbered")
+    ]
+
+
 def chapter_files(root: Path = ROOT) -> list[Path]:
     """The notebooks of the numbered parts of _toc.yml: the chapters, in reading order."""
-    toc = yaml.safe_load((root / "_toc.yml").read_text())
-    files = []
-    for part in toc.get("parts", []):
-        if part.get("numbered"):
-            files += [root / f"{entry['file']}.ipynb" for entry in part.get("chapters", [])]
-    return files
+    return [path for part in parts(root) for path in part]
 
 
 def read_chapter(path: Path, number: int) -> Chapter:

@@ -46,6 +46,11 @@ def toc_files(root: Path = ROOT) -> list[Path]:
     return files
 
 
+def page_of(source: Path, root: Path = ROOT) -> str:
+    """The path, below the website's root, of the page made from the file ``source``."""
+    return source.relative_to(root).with_suffix(".html").as_posix()
+
+
 def toc_notebooks(root: Path = ROOT) -> list[Path]:
     """The notebooks of the book, in reading order."""
     return [path for path in toc_files(root) if path.suffix == ".ipynb"]

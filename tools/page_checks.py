@@ -1,7 +1,7 @@
 """What a reader meets on a page of the website, measured in one load of the page.
 
-``measure_page`` takes a page opened in light mode (``tools.browser.open_page`` and
-``wait_until_rendered``) and does what a reader does, in this order, writing down what
+``open_measured`` opens a page in light mode, waits until it has rendered, and
+``measure_page`` does on it what a reader does, in this order, writing down what
 the tests judge (tests/test_site_pages.py):
 
 1. looks at it: images that did not load, figures, formulas and how many are typeset;
@@ -21,16 +21,15 @@ same way, in its own loads.
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from tools.browser import (
     COLOUR_RULES,
     accessibility_violations,
     colour_violations_where_new,
+    open_page,
     phone_layout,
+    wait_until_rendered,
 )
 
 # Whether the body of each solution on the page is shown.
@@ -65,9 +64,17 @@ _LOOK = """() => ({
 })"""
 
 
-def page_digest(path: Path) -> str:
-    """The SHA-256 of a page's file: which build a measurement belongs to."""
-    return hashlib.sha256(path.read_bytes()).hexdigest()
+def open_measured(context, url: str, colours_checked, within=None, screenshot=None):
+    """Open ``url`` in a new page of ``context`` (in light mode), wait until it has
+    rendered, save a full-page screenshot of it to the path ``screenshot`` if given,
+    and measure it (``measure_page``); return the page, its load report and what was
+    measured."""
+    page, report = open_page(context, url)
+    wait_until_rendered(page)
+    if screenshot is not None:
+        screenshot.parent.mkdir(parents=True, exist_ok=True)
+        page.screenshot(path=screenshot, full_page=True)
+    return page, report, measure_page(page, report, colours_checked, within)
 
 
 def measure_page(page, report, colours_checked: dict[str, set[str]], within=None) -> dict:

@@ -36,11 +36,11 @@ from queue import Empty
 from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
-from tools.browser import launch, new_context_in_mode, open_page, wait_until_rendered
+from tools.browser import launch, new_context_in_mode
 from tools.chapters import chapter_files
-from tools.notebooks import ROOT, toc_files
-from tools.page_checks import measure_page, page_digest
-from tools.site import SITE, reader_pages, serve
+from tools.notebooks import ROOT, page_of, toc_files
+from tools.page_checks import open_measured
+from tools.site import SITE, file_digest, reader_pages, serve
 
 DEFAULT_OUTPUT = ROOT / "_build" / "pdf"
 # What Chromium measured on each page of the website while it printed (tools.page_checks).
@@ -139,11 +139,6 @@ def print_page(page, report, path: Path, *, students_path: Path | None = None, a
         )
 
 
-def page_path(source: Path) -> str:
-    """The path below the site root of the page made from ``source``."""
-    return source.relative_to(ROOT).with_suffix(".html").as_posix()
-
-
 @dataclass(frozen=True)
 class Job:
     """A page of the website to load and measure, and the PDFs to print from it."""
@@ -164,11 +159,11 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
     if output.exists():
         shutil.rmtree(output)
     first, *rest = toc_files()
-    jobs = [Job(page_path(first), output / "book.pdf", append=tuple(map(page_path, rest)))]
+    jobs = [Job(page_of(first), output / "book.pdf", append=tuple(map(page_of, rest)))]
     for chapter in reversed(chapter_files()):  # the later chapters are the longer ones
         jobs.append(
             Job(
-                page_path(chapter),
+                page_of(chapter),
                 output / "handouts" / f"{chapter.stem}.pdf",
                 output / "student-handouts" / f"{chapter.stem}.pdf",
             )
@@ -232,15 +227,14 @@ def _print_and_measure(queue, results, site_url: str, site: Path) -> None:
             browser = launch(playwright)
             context = new_context_in_mode(browser, "light")
             while (job := queue.get()) is not None:
-                page, report = open_page(context, f"{site_url}/{job.path}")
-                wait_until_rendered(page)
-                if os.environ.get("SCREENSHOTS"):
-                    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-                    name = f"{Path(job.path).stem}.png"
-                    page.screenshot(path=SCREENSHOTS / name, full_page=True)
-                measurements[job.path] = {"sha256": page_digest(site / job.path)} | measure_page(
-                    page, report, colours_checked
+                screenshot = SCREENSHOTS / f"{Path(job.path).stem}.png"
+                page, report, measured = open_measured(
+                    context,
+                    f"{site_url}/{job.path}",
+                    colours_checked,
+                    screenshot=screenshot if os.environ.get("SCREENSHOTS") else None,
                 )
+                measurements[job.path] = {"sha256": file_digest(site / job.path)} | measured
                 if job.teachers_pdf:
                     append = [f"{site_url}/{path}" for path in job.append]
                     print_page(

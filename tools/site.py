@@ -6,6 +6,7 @@ Used by the tests; also runnable by hand: python tools/site.py [_build/html]
 from __future__ import annotations
 
 import functools
+import hashlib
 import http.server
 import sys
 import threading
@@ -72,6 +73,11 @@ def html_pages(site: Path) -> list[Path]:
         for path in site.rglob("*.html")
         if "_static" not in path.parts and path.relative_to(site).parts[0] != SLIDES_FOLDER
     )
+
+
+def file_digest(path: Path) -> str:
+    """The SHA-256 of a file: which version of a page or deck a measurement belongs to."""
+    return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
 def reader_pages(site: Path) -> list[str]:

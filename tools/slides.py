@@ -18,7 +18,6 @@ work with no network. A slide that holds too much is shrunk to fit its 16:9 fram
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import shutil
@@ -34,7 +33,7 @@ from tools.browser import launch, open_page
 from tools.chapters import Chapter, chapters, reference_texts, with_plain_references
 from tools.install_cell import is_install_cell
 from tools.notebooks import ROOT
-from tools.site import serve
+from tools.site import file_digest, serve
 from tools.student_edition import plain_exercise_cell
 
 DEFAULT_OUTPUT = ROOT / "_build" / "slides"
@@ -195,14 +194,9 @@ MEASURE = """() => {
 MEASUREMENTS = "measurements.json"
 
 
-def deck_digest(deck: Path) -> str:
-    """The SHA-256 of the deck's file: which version of the deck was measured."""
-    return hashlib.sha256(deck.read_bytes()).hexdigest()
-
-
 def measure(page, deck: Path) -> dict:
     """The deck as ``MEASURE`` finds it in ``page``, with the digest of the deck's file."""
-    return {"sha256": deck_digest(deck), **page.evaluate(MEASURE)}
+    return {"sha256": file_digest(deck), **page.evaluate(MEASURE)}
 
 
 def print_decks(decks: list[Path]) -> list[Path]:
