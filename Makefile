@@ -17,7 +17,8 @@ CHROMIUM := /usr/bin/chromium
 NPM_PACKAGES := node_modules/.installed
 # npm where it is installed, else Debian's, which the rule below installs.
 NPM := $(or $(shell command -v npm),/usr/bin/npm)
-# pdftotext, with which the tests read the PDFs (Debian's poppler-utils).
+# pdftotext, with which the tests read the PDFs, and pdftoppm, with which `make pdf` looks
+# at their pages (both Debian's poppler-utils).
 PDFTOTEXT := /usr/bin/pdftotext
 # Fashion-MNIST's four official files (Debian's dataset-fashion-mnist), read by nnlib.datasets.
 FASHION_MNIST := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz
@@ -96,7 +97,7 @@ PDF_STAMP := _build/pdf/.printed
 
 pdf: $(PDF_STAMP)  ## The book and a handout per chapter as PDF, into _build/pdf.
 
-$(PDF_STAMP): $(BOOK_STAMP) $(CHROMIUM)
+$(PDF_STAMP): $(BOOK_STAMP) $(CHROMIUM) $(PDFTOTEXT)
 	$(BIN)/python tools/pdf.py
 	touch $@
 

@@ -1,9 +1,11 @@
 """The printed book and handouts (`make pdf`) hold everything, cut nothing, and keep
 solutions out of the text: read back from the PDFs with pdftotext. No page shows an
-empty code frame: seen on the pages rendered as small images with pdftoppm."""
+empty code frame: seen by `make pdf` on the pages rendered as small images with
+pdftoppm (tools.code_frames), for the PDFs as they are now."""
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import unicodedata
@@ -12,12 +14,13 @@ from functools import cache
 import nbformat
 import numpy as np
 import pytest
-from PIL import Image
-from scipy import ndimage
 
 from tools.chapters import chapter_files, chapters
+from tools.code_frames import CODE_BACKGROUND, empty_code_frames, empty_code_frames_in
 from tools.install_cell import is_install_cell
 from tools.pdf import DEFAULT_OUTPUT as PDF
+from tools.pdf import PDF_MEASUREMENTS
+from tools.site import file_digest
 
 CHAPTERS = chapters()
 
@@ -157,30 +160,6 @@ def test_on_paper_exercises_have_plain_titles_no_check_and_students_room_to_answ
     assert "Your answer" not in teachers
 
 
-# A code cell's frame is filled with this grey (myst-nb's source background, #f7f7f7,
-# in the light theme that the PDFs are printed in); the page is white, text darker.
-CODE_BACKGROUND = 0xF7
-INK = 0xEB  # darker than this is something printed: text, even at a low resolution
-RENDER_DPI = 30  # enough to see a line of code as ink; 1 pixel is 0.85 mm
-
-
-def empty_code_frames(page: np.ndarray) -> list[tuple[int, int]]:
-    """Top and height (in pixels) of each frame on a grey page image that is filled
-    with the code background and holds nothing: the part of a code cell left on a
-    page when its code went on to the next. Frames are told from the grey strips of
-    shadows by their exact colour and from inline code by their width."""
-    background = np.abs(page.astype(int) - CODE_BACKGROUND) <= 1
-    labels, _ = ndimage.label(background)
-    empty = []
-    for rows, columns in ndimage.find_objects(labels):
-        if columns.stop - columns.start < 0.3 * page.shape[1] or rows.stop - rows.start < 2:
-            continue
-        inside = page[rows.start + 1 : rows.stop - 1, columns.start + 1 : columns.stop - 1]
-        if inside.size and inside.min() > INK:
-            empty.append((rows.start, rows.stop - rows.start))
-    return empty
-
-
 def test_an_empty_code_frame_is_found_and_a_frame_with_code_is_not():
     page = np.full((100, 80), 255, dtype=np.uint8)
     page[10:40, 5:75] = CODE_BACKGROUND  # a frame with a line of code
@@ -191,24 +170,36 @@ def test_an_empty_code_frame_is_found_and_a_frame_with_code_is_not():
     assert empty_code_frames(page) == [(70, 26)]
 
 
-def test_no_page_of_any_pdf_has_an_empty_code_frame(tmp_path):
-    pdfs = sorted(PDF.rglob("*.pdf"))
-    # One pdftoppm per PDF, all at once: together they take a few seconds.
-    renderings = [
-        subprocess.Popen(
-            ["pdftoppm", "-r", str(RENDER_DPI), "-gray", str(pdf), str(tmp_path / f"{i}")]
-        )
-        for i, pdf in enumerate(pdfs)
+def test_an_empty_code_frame_printed_in_a_pdf_is_found_on_its_page(tmp_path):
+    from matplotlib.figure import Figure
+    from matplotlib.patches import Rectangle
+
+    pdf = tmp_path / "pages" / "frames.pdf"
+    pdf.parent.mkdir()
+    figure = Figure(figsize=(8.27, 11.69))  # A4, in inches
+    grey = "#" + f"{CODE_BACKGROUND:02x}" * 3
+    for bottom, height in ((0.7, 0.1), (0.05, 0.05)):  # a frame with code, an empty one
+        frame = Rectangle((0.1, bottom), 0.8, height, color=grey, transform=figure.transFigure)
+        figure.patches.append(frame)
+    figure.text(0.15, 0.75, "print(network.run([1, 0]))", family="monospace")
+    figure.savefig(pdf)
+    found = empty_code_frames_in([pdf], tmp_path)
+    assert list(found) == ["pages/frames.pdf"]
+    assert found["pages/frames.pdf"]["sha256"] == file_digest(pdf)
+    (frame,) = found["pages/frames.pdf"]["emptyCodeFrames"]
+    assert re.fullmatch(r"page 1: (\d+) mm high, (\d+) mm from the top", frame), frame
+    height, top = map(int, re.findall(r"\d+", frame)[1:])
+    assert abs(height - 15) <= 2 and abs(top - 267) <= 2  # 5 % and 90 % of 297 mm
+
+
+def test_no_page_of_any_pdf_has_an_empty_code_frame():
+    """What `make pdf` found on the pages of the PDFs it printed (tools.code_frames)."""
+    recorded = json.loads((PDF / PDF_MEASUREMENTS).read_text(encoding="utf-8"))
+    printed = sorted(pdf.relative_to(PDF).as_posix() for pdf in PDF.rglob("*.pdf"))
+    assert sorted(recorded) == printed, "the PDFs looked at are not those printed"
+    for name, seen in recorded.items():
+        assert seen["sha256"] == file_digest(PDF / name), f"{name} was looked at before"
+    found = [
+        f"{name} {frame}" for name, seen in recorded.items() for frame in seen["emptyCodeFrames"]
     ]
-    assert [rendering.wait() for rendering in renderings] == [0] * len(pdfs)
-    mm = 25.4 / RENDER_DPI  # per pixel
-    found = []
-    for i, pdf in enumerate(pdfs):
-        for image in sorted(tmp_path.glob(f"{i}-*.pgm")):
-            page = int(image.stem.rsplit("-", 1)[1])
-            for top, height in empty_code_frames(np.asarray(Image.open(image))):
-                found.append(
-                    f"{pdf.relative_to(PDF)} page {page}: {height * mm:.0f} mm high, "
-                    f"{top * mm:.0f} mm from the top"
-                )
     assert found == []

@@ -19,6 +19,8 @@ same load of each page, before printing it, Chromium measures what a reader of t
 website meets there (``tools.page_checks``: figures, formulas, solutions, axe in light
 and dark mode, a phone); the pages that are not printed on their own are loaded for that
 alone. The measurements go to ``site-measurements.json``, for tests/test_site_pages.py.
+Then every page of every PDF is looked at for empty code frames (``tools.code_frames``),
+into ``pdf-measurements.json``, for tests/test_pdf.py.
 """
 
 from __future__ import annotations
@@ -38,6 +40,7 @@ from playwright.sync_api import sync_playwright
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from tools.browser import launch, new_context_in_mode
 from tools.chapters import chapter_files
+from tools.code_frames import empty_code_frames_in
 from tools.notebooks import ROOT, page_of, toc_files
 from tools.page_checks import open_measured
 from tools.site import SITE, file_digest, reader_pages, serve
@@ -45,6 +48,8 @@ from tools.site import SITE, file_digest, reader_pages, serve
 DEFAULT_OUTPUT = ROOT / "_build" / "pdf"
 # What Chromium measured on each page of the website while it printed (tools.page_checks).
 MEASUREMENTS = "site-measurements.json"
+# What each PDF's pages show (tools.code_frames), with the digest of each PDF.
+PDF_MEASUREMENTS = "pdf-measurements.json"
 # With SCREENSHOTS=1 in the environment, a full-page screenshot of each page, for review.
 SCREENSHOTS = ROOT / "_build" / "screenshots"
 # Browsers printing at once, each in a process of its own.
@@ -152,7 +157,8 @@ class Job:
 def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
     """Print the built website in ``site`` into ``output``, and measure every page of
     it in the same load (``tools.page_checks``) into ``output / MEASUREMENTS``, with
-    the ways of drawing text whose colours axe checked; return the PDFs written.
+    the ways of drawing text whose colours axe checked; look at the pages of the PDFs
+    (``tools.code_frames``) into ``output / PDF_MEASUREMENTS``; return the PDFs written.
 
     Two browsers, in two processes, take the pages one after the other from one queue,
     the longest first: each keeps about one core busy."""
@@ -199,7 +205,11 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
         ),
         encoding="utf-8",
     )
-    return [pdf for job in jobs for pdf in (job.teachers_pdf, job.students_pdf) if pdf]
+    pdfs = [pdf for job in jobs for pdf in (job.teachers_pdf, job.students_pdf) if pdf]
+    (output / PDF_MEASUREMENTS).write_text(
+        json.dumps(empty_code_frames_in(sorted(pdfs), output), indent=1), encoding="utf-8"
+    )
+    return pdfs
 
 
 def _gathered(results, workers) -> list:
