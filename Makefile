@@ -89,6 +89,12 @@ $(STUDENT_ENV_STAMP): $(STUDENT_STAMP)
 	  cd $(STUDENT) && $(CURDIR)/$(UV) pip install --quiet --python $(CURDIR)/$(STUDENT_VENV)/bin/python -r requirements.txt; }
 	cp $(STUDENT)/requirements.txt $@
 
+# The student website's pages where they differ from the full site's, measured in a
+# browser once per build of it (for tests/test_student_site.py).
+STUDENT_MEASURED := _build/student-site-measurements.json
+$(STUDENT_MEASURED): $(STUDENT_STAMP) $(CHROMIUM) $(NPM_PACKAGES)
+	$(BIN)/python tools/student_site_checks.py
+
 # The tests already keep both cores busy with two workers and their notebook kernels;
 # one BLAS thread per process avoids oversubscribing them (results are the same).
 test: export OPENBLAS_NUM_THREADS := 1
@@ -113,7 +119,7 @@ $(SLIDES_STAMP): $(DECKS_STAMP) $(CHROMIUM)
 # rest by two jobs at once. Printing the PDFs takes most of the time: those of the slides
 # in one browser, those of the book in two (tools/pdf.py), each keeping a core busy.
 TEST_PACKAGES := $(CHROMIUM) $(NPM) $(PDFTOTEXT) $(FASHION_MNIST)
-TEST_INPUTS := $(BOOK_STAMP) $(PDF_STAMP) $(SLIDES_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(NPM_PACKAGES)
+TEST_INPUTS := $(BOOK_STAMP) $(PDF_STAMP) $(SLIDES_STAMP) $(STUDENT_STAMP) $(STUDENT_ENV_STAMP) $(STUDENT_MEASURED) $(NPM_PACKAGES)
 .PHONY: test-packages test-inputs
 test-packages: $(TEST_PACKAGES)
 test-inputs: $(TEST_INPUTS)

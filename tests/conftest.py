@@ -65,7 +65,6 @@ def context(browser):
 # two workers of `make test` (pytest-xdist, a module per worker) finish together. The
 # chapters run after the browsers, the later (longer) ones first.
 SLOWEST_FIRST = (
-    "test_student_site.py",
     "test_slides.py",
     "test_jupyterlab.py",
     "chapters",

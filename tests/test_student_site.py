@@ -4,27 +4,28 @@ solution and no teachers' page on it.
 The tests of tests/test_site_pages.py run here again, on _build/student/website: every page
 loads offline with its figures and formulas, passes axe in light and dark mode, and
 works on a phone. Its pages share the theme, the templates and the chapters' text with
-the full site, which axe checks whole; here axe checks what differs, the exercises of each
-chapter (and the whole of any page without them).
+the full site, which axe checks whole; so `make test` opens where this site differs, its
+home page and the last chapter of each part, with tools/student_site_checks.py, and axe
+checks the exercises of each chapter (and the whole of any page without them). Every
+page is checked as HTML.
 """
 
 from __future__ import annotations
+
+import json
 
 import pytest
 from bs4 import BeautifulSoup
 from test_site_navigation import walk
 from test_site_pages import *  # noqa: F403 (the same tests, on this module's WEBSITE)
-from test_site_pages import Website, full_site_measurements, stored_figure_count
+from test_site_pages import Website, stored_figure_count
 
-from tools.browser import new_context_in_mode
-from tools.chapters import chapters, parts
-from tools.notebooks import page_of
-from tools.page_checks import open_measured
-from tools.site import classes, html_pages, link_problems, start_tags
-from tools.student_edition import DEFAULT_OUTPUT, SITE_FOLDER
+from tools.chapters import chapters
+from tools.site import classes, file_digest, html_pages, link_problems, start_tags
+from tools.student_edition import DEFAULT_OUTPUT
+from tools.student_site_checks import CHECKED_BY_AXE, MEASUREMENTS, OPENED, STUDENT_SITE
 
 EDITION = DEFAULT_OUTPUT
-STUDENT_SITE = EDITION / SITE_FOLDER
 WEBSITE = Website(
     STUDENT_SITE,
     {"book/intro.html": EDITION / "README.md"}
@@ -32,39 +33,25 @@ WEBSITE = Website(
         f"book/{chapter.path.stem}.html": EDITION / "notebooks" / chapter.path.name
         for chapter in chapters()
     },
-    checked_by_axe="section#exercises",
-    # Where this site differs from the full one (its home page, and the exercises, which
-    # tools/student_edition.py writes the same way in every chapter): the home page and
-    # the last chapter of each part. Every page is checked without a browser.
-    opened_in_browser=(
-        "book/intro.html",
-        *(page_of(part[-1]) for part in parts()),
-    ),
+    checked_by_axe=CHECKED_BY_AXE,
+    opened_in_browser=OPENED,
 )
 
 
 @pytest.fixture(scope="module")
-def measured(browser, site_url, website):
-    """Replaces the measurements of the full site, which are made while it is printed:
-    each page opened here measures the same way (``tools.page_checks``), once. Its text
-    is drawn with the full site's theme and styles: axe's colour rules check only the
-    ways of drawing text that they did not check on the full site."""
-    context = new_context_in_mode(browser, "light")
-    colours_checked = {
-        mode: set(kinds) for mode, kinds in full_site_measurements()["coloursChecked"].items()
-    }
-    cache = {}
-
-    def measurement(page_path):
-        if page_path not in cache:
-            page, _, cache[page_path] = open_measured(
-                context, f"{site_url}/{page_path}", colours_checked, website.checked_by_axe
-            )
-            page.close()
-        return cache[page_path]
-
-    yield measurement
-    context.close()
+def measured():
+    """Replaces the measurements of the full site: those of the pages that
+    tools/student_site_checks.py opened (``tools.page_checks``), for the site as it is
+    built now."""
+    if not MEASUREMENTS.exists():
+        pytest.fail(f"{MEASUREMENTS} is missing: `make test` measures the student site before")
+    pages = json.loads(MEASUREMENTS.read_text(encoding="utf-8"))["pages"]
+    assert sorted(pages) == sorted(OPENED), "the pages measured are not those to open"
+    for page_path, measurement in pages.items():
+        assert measurement["sha256"] == file_digest(STUDENT_SITE / page_path), (
+            f"{page_path} was measured in an earlier build: `make test` measures it again"
+        )
+    return pages.__getitem__
 
 
 def test_solutions_start_closed_and_open_on_click(measured, chapter_page):
