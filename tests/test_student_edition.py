@@ -31,6 +31,7 @@ from tools.student_edition import (
 )
 from tools.trials import (
     NOT_DEFINED,
+    STUDENT_BYTECODE,
     STUDENT_PYTHON,
     WHERE_FROM,
     trial_notebook,
@@ -117,7 +118,7 @@ def test_fit_shows_its_progress_bar_in_the_students_environment(edition, tmp_pat
     run = subprocess.run(
         [STUDENT_PYTHON, "-c", FIT_WITH_PROGRESS],
         cwd=tmp_path,  # nnlib as installed in the environment, not from the current folder
-        env={"PATH": "/usr/bin:/bin", "PYTHONDONTWRITEBYTECODE": "1"},
+        env={"PATH": "/usr/bin:/bin", "PYTHONPYCACHEPREFIX": str(STUDENT_BYTECODE)},
         capture_output=True, text=True,
     )  # fmt: skip
     assert run.returncode == 0, run.stderr

@@ -36,6 +36,9 @@ EDITION = DEFAULT_OUTPUT
 STUDENT_PYTHON = ROOT / ".venv-student" / "bin" / "python"
 WRONG_ANSWERS_FILE = ROOT / "tests" / "wrong_answers.py"
 STUDENT_KERNEL = "nnlib-student"
+# Where the students' kernels keep what Python compiles: outside the edition, which stays
+# as it was built, and read by the next kernel (each would compile scikit-learn again).
+STUDENT_BYTECODE = ROOT / "_build" / "student-bytecode"
 WHERE_FROM = "import sys, nnlib\nprint(sys.prefix)\nprint(nnlib.__file__)"
 PASSED = re.compile(rf"{PASS_MARK} (All \d+ checks pass|The check passes)\.\n")
 NOT_DEFINED = "is not defined yet: write your answer in the cell above"
@@ -60,8 +63,7 @@ def student_kernel_folder(folder: Path) -> Path:
         "argv": [str(STUDENT_PYTHON), "-m", "ipykernel_launcher", "-f", "{connection_file}"],
         "display_name": "Python (the students' environment)",
         "language": "python",
-        # The edition stays as it was built.
-        "env": {"PYTHONDONTWRITEBYTECODE": "1"},
+        "env": {"PYTHONDONTWRITEBYTECODE": "", "PYTHONPYCACHEPREFIX": str(STUDENT_BYTECODE)},
     }
     (spec_folder / "kernel.json").write_text(json.dumps(spec))
     return folder
