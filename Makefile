@@ -79,8 +79,9 @@ $(STUDENT_STAMP): $(ENV_STAMP) $(BOOK_SOURCES) $(shell find nnlib -name '*.py') 
 	touch $@
 
 # The students' environment, made from the edition's own lean requirements.txt, as a
-# student would (with uv, as above, where a student runs pip). Like .venv it is kept between runs, and made anew only when those
-# requirements change (the copy of them in it is the stamp).
+# student would (with uv, as above, where a student runs pip). Like .venv it is kept
+# between runs, and made anew only when those requirements change (the copy of them in
+# it is the stamp).
 STUDENT_VENV := .venv-student
 STUDENT_ENV_STAMP := $(STUDENT_VENV)/requirements.txt
 $(STUDENT_ENV_STAMP): $(STUDENT_STAMP)
