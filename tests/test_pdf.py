@@ -198,7 +198,7 @@ def test_no_page_of_any_pdf_has_an_empty_code_frame():
     printed = sorted(pdf.relative_to(PDF).as_posix() for pdf in PDF.rglob("*.pdf"))
     assert sorted(recorded) == printed, "the PDFs looked at are not those printed"
     for name, seen in recorded.items():
-        assert seen["sha256"] == file_digest(PDF / name), f"{name} was looked at before"
+        assert seen["sha256"] == file_digest(PDF / name), f"{name} changed since `make pdf`"
     found = [
         f"{name} {frame}" for name, seen in recorded.items() for frame in seen["emptyCodeFrames"]
     ]
