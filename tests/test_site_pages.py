@@ -95,25 +95,27 @@ def website(request):
     return request.module.WEBSITE
 
 
-def full_site_measurements() -> dict:
-    """What Chromium measured on each page of the full site (``tools.page_checks``) in
-    the load that printed it (`make pdf`), for the site as it is built now."""
-    if not SITE_MEASUREMENTS.exists():
-        pytest.fail(f"{SITE_MEASUREMENTS} is missing: `make test` prints the site before")
-    recorded = json.loads(SITE_MEASUREMENTS.read_text(encoding="utf-8"))
-    pages = recorded["pages"]
-    assert sorted(pages) == reader_pages(SITE), "the pages measured are not the site's"
-    for page_path, measured in pages.items():
-        assert measured["sha256"] == file_digest(SITE / page_path), (
-            f"{page_path} was measured in an earlier build: `make pdf` measures it again"
+def recorded_measurements(path: Path, site: Path, pages: list[str], made_by: str) -> dict:
+    """What Chromium measured on the pages of ``site`` (``tools.page_checks``), as
+    ``made_by`` recorded it in ``path``: only for exactly ``pages``, as built now."""
+    if not path.exists():
+        pytest.fail(f"{path} is missing: `make test` runs `{made_by}` before the tests")
+    recorded = json.loads(path.read_text(encoding="utf-8"))
+    measured_pages = recorded["pages"]
+    assert sorted(measured_pages) == sorted(pages), "the pages measured are not those to measure"
+    for page_path, measured in measured_pages.items():
+        assert measured["sha256"] == file_digest(site / page_path), (
+            f"{page_path} was measured in an earlier build: `{made_by}` measures it again"
         )
     return recorded
 
 
 @pytest.fixture(scope="module")
 def measured():
-    """The measurements of a page of the site (``full_site_measurements``)."""
-    return full_site_measurements()["pages"].__getitem__
+    """The measurements of a page of the full site, made in the load that printed it."""
+    return recorded_measurements(SITE_MEASUREMENTS, SITE, reader_pages(SITE), "make pdf")[
+        "pages"
+    ].__getitem__
 
 
 def test_page_loads_offline_with_no_error_and_shows_every_figure_and_formula(

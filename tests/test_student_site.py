@@ -12,16 +12,14 @@ page is checked as HTML.
 
 from __future__ import annotations
 
-import json
-
 import pytest
 from bs4 import BeautifulSoup
 from test_site_navigation import walk
 from test_site_pages import *  # noqa: F403 (the same tests, on this module's WEBSITE)
-from test_site_pages import Website, stored_figure_count
+from test_site_pages import Website, recorded_measurements, stored_figure_count
 
 from tools.chapters import chapters
-from tools.site import classes, file_digest, html_pages, link_problems, start_tags
+from tools.site import classes, html_pages, link_problems, start_tags
 from tools.student_edition import DEFAULT_OUTPUT
 from tools.student_site_checks import CHECKED_BY_AXE, MEASUREMENTS, OPENED, STUDENT_SITE
 
@@ -43,15 +41,10 @@ def measured():
     """Replaces the measurements of the full site: those of the pages that
     tools/student_site_checks.py opened (``tools.page_checks``), for the site as it is
     built now."""
-    if not MEASUREMENTS.exists():
-        pytest.fail(f"{MEASUREMENTS} is missing: `make test` measures the student site before")
-    pages = json.loads(MEASUREMENTS.read_text(encoding="utf-8"))["pages"]
-    assert sorted(pages) == sorted(OPENED), "the pages measured are not those to open"
-    for page_path, measurement in pages.items():
-        assert measurement["sha256"] == file_digest(STUDENT_SITE / page_path), (
-            f"{page_path} was measured in an earlier build: `make test` measures it again"
-        )
-    return pages.__getitem__
+    recorded = recorded_measurements(
+        MEASUREMENTS, STUDENT_SITE, list(OPENED), "python tools/student_site_checks.py"
+    )
+    return recorded["pages"].__getitem__
 
 
 def test_solutions_start_closed_and_open_on_click(measured, chapter_page):
