@@ -156,9 +156,9 @@ class Job:
 
 def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
     """Print the built website in ``site`` into ``output``, and measure every page of
-    it in the same load (``tools.page_checks``) into ``output / MEASUREMENTS``, with
-    the ways of drawing text whose colours axe checked; look at the pages of the PDFs
-    (``tools.code_frames``) into ``output / PDF_MEASUREMENTS``; return the PDFs written.
+    it in the same load (``tools.page_checks``) into ``output / MEASUREMENTS``; look at
+    the pages of the PDFs (``tools.code_frames``) into ``output / PDF_MEASUREMENTS``;
+    return the PDFs written.
 
     Two browsers, in two processes, take the pages one after the other from one queue,
     the longest first: each keeps about one core busy."""
@@ -194,16 +194,9 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
     failures = [outcome for outcome in outcomes if isinstance(outcome, str)]
     if failures:
         raise RuntimeError("printing failed:\n" + "\n".join(failures))
-    measurements = {path: m for found, _ in outcomes for path, m in found.items()}
-    colours = {
-        mode: sorted(set().union(*(checked[mode] for _, checked in outcomes)))
-        for mode in ("light", "dark")
-    }
+    measurements = {path: m for found in outcomes for path, m in found.items()}
     (output / MEASUREMENTS).write_text(
-        json.dumps(
-            {"pages": dict(sorted(measurements.items())), "coloursChecked": colours}, indent=1
-        ),
-        encoding="utf-8",
+        json.dumps({"pages": dict(sorted(measurements.items()))}, indent=1), encoding="utf-8"
     )
     pdfs = [pdf for job in jobs for pdf in (job.teachers_pdf, job.students_pdf) if pdf]
     (output / PDF_MEASUREMENTS).write_text(
@@ -228,8 +221,7 @@ def _gathered(results, workers) -> list:
 
 def _print_and_measure(queue, results, site_url: str, site: Path) -> None:
     """In a process of its own: a browser that takes jobs from ``queue`` until ``None``,
-    and puts into ``results`` its measurements and the ways of drawing text whose colours
-    it checked, or the error that stopped it."""
+    and puts into ``results`` its measurements, or the error that stopped it."""
     try:
         measurements = {}
         colours_checked = {"light": set(), "dark": set()}
@@ -256,7 +248,7 @@ def _print_and_measure(queue, results, site_url: str, site: Path) -> None:
                     )
                 page.close()
             browser.close()
-        results.put((measurements, colours_checked))
+        results.put(measurements)
     except BaseException:
         results.put(traceback.format_exc())
 
