@@ -32,19 +32,22 @@ BROKEN_PAGE = """<!DOCTYPE html>
 <h1 id="top">A broken page</h1>
 <img src="missing.png" alt="a figure that was never written">
 <a href="other.html#top">fine</a>
+<a href="other.html#%CE%BB-as-written">fine: the id is written encoded, as nbconvert does</a>
+<a href="other.html#%CE%BB-decoded">fine: the id is "λ-decoded"</a>
 <a href="other.html#no-such-anchor">broken anchor</a>
 <a href="gone.html">broken link</a>
 <a href="https://example.org/">an external link, not followed offline</a>
 <script>throw new Error("boom from a page script");</script>
 </body></html>
 """
-GOOD_PAGE = '<!DOCTYPE html><html><body><h1 id="top">Fine</h1></body></html>'
+GOOD_PAGE = """<!DOCTYPE html><html><body><h1 id="top">Fine</h1>
+<h2 id="%CE%BB-as-written">As written</h2><h2 id="λ-decoded">Decoded</h2></body></html>"""
 
 
 @pytest.fixture
 def broken_site(tmp_path):
-    (tmp_path / "index.html").write_text(BROKEN_PAGE)
-    (tmp_path / "other.html").write_text(GOOD_PAGE)
+    (tmp_path / "index.html").write_text(BROKEN_PAGE, encoding="utf-8")
+    (tmp_path / "other.html").write_text(GOOD_PAGE, encoding="utf-8")
     return tmp_path
 
 

@@ -121,7 +121,10 @@ def link_problems(site: Path) -> list[str]:
             if not target.exists():
                 problems.append(f"{where} points to a missing file")
             elif parts.fragment and target.suffix == ".html":
-                if unquote(parts.fragment) not in _ids_in(target):
+                # A browser looks for the fragment as written, then percent-decoded
+                # (nbconvert writes a heading's "λ" as "%CE%BB" in its id and its link).
+                ids = _ids_in(target)
+                if parts.fragment not in ids and unquote(parts.fragment) not in ids:
                     problems.append(f"{where} points to a missing anchor")
     return problems
 
