@@ -21,14 +21,16 @@ run, after a corrected answer.
 
 from __future__ import annotations
 
-import hashlib
-import numbers
 import sys
 import warnings
 from collections.abc import Callable
 from types import TracebackType
 
 import numpy as np
+
+# The chapters import these from here too.
+from nnlib._references import reference as reference
+from nnlib._showing import kind_of, show, shown_apart
 
 PASS_MARK = "✓"
 # Arrays up to this size show whole in a hint; of larger ones, the element that is most off.
@@ -42,57 +44,6 @@ class CheckFailed(AssertionError):
     def _render_traceback_(self) -> list[str]:
         # IPython shows these lines in place of a traceback.
         return [f"{FAIL_MARK} {self}"]
-
-
-def show(value: object, digits: int | None = None) -> str:
-    """A short, machine-independent text for ``value`` in a hint.
-
-    NumPy scalars print as plain numbers (``0.5``, not ``np.float64(0.5)``),
-    with six significant digits, arrays with four decimals, and long texts are cut;
-    ``digits`` asks for more digits (see :func:`shown_apart`).
-    """
-    if isinstance(value, (bool, np.bool_)):
-        return str(bool(value))
-    if isinstance(value, numbers.Integral):
-        return str(int(value))
-    if isinstance(value, numbers.Real):
-        text = f"{float(value):.{digits or 6}g}"
-        return text if any(mark in text for mark in ".en") else f"{text}.0"
-    if isinstance(value, np.ndarray):
-        text = np.array2string(value, precision=digits or 4, separator=", ", threshold=12)
-        return " ".join(text.split())
-    if isinstance(value, tuple):
-        inner = ", ".join(show(item, digits) for item in value)
-        return f"({inner},)" if len(value) == 1 else f"({inner})"
-    if isinstance(value, list):
-        more = ", ...]" if len(value) > 12 else "]"
-        return "[" + ", ".join(show(item, digits) for item in value[:12]) + more
-    text = repr(value)
-    if " at 0x" in text:  # a memory address differs from run to run
-        return kind_of(value)
-    return text if len(text) <= 60 else text[:57] + "..."
-
-
-def shown_apart(value: object, expected: object) -> tuple[str, str]:
-    """The texts of ``value`` and ``expected`` for a hint, with as many digits as it
-    takes to tell them apart (up to 17), so that a hint never reads "should be 0.9,
-    got 0.9" when the two differ beyond the sixth digit."""
-    value_text, expected_text = show(value), show(expected)
-    for digits in (8, 10, 12, 14, 17):
-        if value_text != expected_text:
-            break
-        value_text, expected_text = show(value, digits), show(expected, digits)
-    return value_text, expected_text
-
-
-def kind_of(value: object) -> str:
-    """``value``'s type as a learner would name it: "a list", "an int", "None"."""
-    if value is None:
-        return "None"
-    if isinstance(value, np.ndarray):
-        return f"an array of shape {show(value.shape)}"
-    name = type(value).__name__
-    return f"{'an' if name[0] in 'aeiou' else 'a'} {name}"
 
 
 class AnswerCheck:
@@ -275,42 +226,3 @@ def hint_for(error: Exception, *, in_answer: bool = False) -> str:
 def answer_check(*, grading: bool = False) -> AnswerCheck:
     """Start the check of an exercise's answer: ``with answer_check() as check: ...``."""
     return AnswerCheck(grading=grading)
-
-
-# What checks computed to compare answers with: {(name, digest of its inputs): value}.
-_REFERENCES: dict[tuple[str, str], object] = {}
-
-
-def reference(name: str, compute: Callable[[], object], *inputs: object) -> object:
-    """``compute()``, the value that the check ``name`` compares an answer with, kept
-    for the check's next run: computed again only when ``inputs``, all that
-    ``compute`` reads and an answer could change (arrays, numbers, strings, and lists
-    or tuples of them), hold other values than before."""
-    key = (name, _digest(inputs))
-    if key not in _REFERENCES:
-        _REFERENCES[key] = compute()
-    return _REFERENCES[key]
-
-
-def _digest(values: object) -> str:
-    digest = hashlib.blake2b(digest_size=16)
-
-    def add(value: object) -> None:
-        if isinstance(value, (list, tuple)):
-            digest.update(f"{type(value).__name__}{len(value)}(".encode())
-            for item in value:
-                add(item)
-            digest.update(b")")
-        elif isinstance(value, np.ndarray) and value.dtype != object:
-            digest.update(f"array {value.dtype} {value.shape}:".encode())
-            digest.update(np.ascontiguousarray(value).tobytes())
-        elif value is None or isinstance(value, (bool, numbers.Number, str, np.generic)):
-            digest.update(f"{type(value).__name__} {value!r};".encode())
-        else:
-            raise TypeError(
-                f"reference inputs: expected arrays, numbers, strings, lists or tuples, "
-                f"got {kind_of(value)}"
-            )
-
-    add(values)
-    return digest.hexdigest()
