@@ -123,10 +123,9 @@ def test_each_typical_wrong_answer_gets_no_marks_and_feedback_that_names_its_mis
         assert len(failed) == len(chapter.exercises)
         for exercise, verdict in zip(chapter.exercises, failed, strict=True):
             assert WRONG_ANSWERS[exercise.label]["wrong"][0][1] in verdict, exercise.label
-        if chapter.path.stem == "04_run_method":
-            # Before grading, the visible part of each check found the names it asks
-            # for, as "Running the course" quotes it.
-            assert text.count(f"{PASS_MARK} Your answer defines ") == len(chapter.exercises)
+        # Before grading, the visible part of each check found the names it asks for.
+        assert text.count(f"{PASS_MARK} Your answer defines ") == len(chapter.exercises)
+        if chapter.path.stem == "04_run_method":  # as "Running the course" quotes it
             assert f"{PASS_MARK} Your answer defines `zero_network` and `zero_output`." in text
 
 
@@ -161,6 +160,7 @@ def test_the_released_notebook_has_empty_answers_and_locked_checks_worth_points_
         assert answer.metadata["nbgrader"]["solution"] is True
         check = cells[f"{exercise.label}-check"]
         assert check.source.startswith(GRADED_LATER) and "HIDDEN TESTS" not in check.source
+        assert "    check.answers(" in check.source, "students can check the names they define"
         assert "answer_check(grading=True)" not in check.source
         assert check.metadata["nbgrader"]["locked"] is True
         assert check.metadata["nbgrader"]["points"] == POINTS[exercise.level]

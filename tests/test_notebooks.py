@@ -7,13 +7,16 @@ figures, and silently ignores a malformed sanitize rule; these tests close those
 
 from __future__ import annotations
 
+import ast
+import contextlib
+import io
 import re
 from pathlib import Path
 
 import nbformat
 import pytest
 
-from nnlib.checking import PASS_MARK
+from nnlib.checking import FAIL_MARK, PASS_MARK, hint_for
 from tools.chapters import (
     CHAPTER_LINK,
     CHECK_FIRST_LINE,
@@ -25,6 +28,7 @@ from tools.chapters import (
     read_chapter,
 )
 from tools.install_cell import is_install_cell
+from tools.nbgrader_course import answer_names
 from tools.notebooks import (
     KERNELSPEC,
     LANGUAGE_INFO_KEYS,
@@ -235,6 +239,60 @@ def test_every_exercise_has_a_check_after_its_solution_that_passes_it(path):
         # nbval compares this stored verdict with that of a fresh run of the chapter.
         assert [output.output_type for output in check.outputs] == ["stream"]
         assert PASSED.fullmatch(check.outputs[0].text), (exercise.label, check.outputs[0].text)
+
+
+def names_the_answer_must_define(solution: str, check: str) -> list[str]:
+    """What an answer defines that its check reads: the names the solution's cells define
+    at the top level, read by the check cell, which neither assigns nor imports them."""
+    check_tree = ast.parse(check)
+    read, own = set(), set()
+    for node in ast.walk(check_tree):
+        if isinstance(node, ast.Name):
+            (read if isinstance(node.ctx, ast.Load) else own).add(node.id)
+        elif isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            own.add(node.name)
+        elif isinstance(node, ast.arg):
+            own.add(node.arg)
+        elif isinstance(node, (ast.Import, ast.ImportFrom)):
+            own.update(alias.asname or alias.name.split(".")[0] for alias in node.names)
+    defined = []
+    for statement in ast.parse(solution).body:
+        if isinstance(statement, (ast.FunctionDef, ast.ClassDef)):
+            defined.append(statement.name)
+        elif isinstance(statement, (ast.Import, ast.ImportFrom)):
+            defined += [alias.asname or alias.name.split(".")[0] for alias in statement.names]
+        else:
+            defined += [
+                node.id
+                for node in ast.walk(statement)
+                if isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store)
+            ]
+    return list(dict.fromkeys(name for name in defined if name in read - own))
+
+
+@pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)
+def test_each_check_first_asks_for_the_answers_names_so_a_missing_name_is_placed(path):
+    """Every check starts with ``check.answers(...)``, naming exactly what the answer
+    defines and the check reads: then a name missing from the answer gets the hint to
+    write it, and one of the chapter's the hint to run the chapter's cells. Run alone,
+    as in a fresh kernel without the chapter's cells, it names the first answer as not
+    yet written, and nothing of the chapter runs before that."""
+    chapter = read_chapter(path, number=1)
+    cells = read(path).cells
+    for exercise in chapter.exercises:
+        check = cells[exercise.check_cell].source
+        solution = "\n".join(
+            cells[i].source for i in exercise.solution_cells if cells[i].cell_type == "code"
+        )
+        names = names_the_answer_must_define(solution, check)
+        assert names, exercise.label
+        asked = answer_names(check)  # [] where the block starts otherwise
+        assert sorted(asked) == sorted(names), exercise.label
+        printed = io.StringIO()
+        with contextlib.redirect_stdout(printed):
+            exec(compile(check, exercise.label, "exec"), {"__name__": "fresh_kernel"})
+        hint = hint_for(NameError(name=asked[0]))
+        assert printed.getvalue() == f"{FAIL_MARK} {hint}\n", exercise.label
 
 
 @pytest.mark.parametrize("path", CHAPTERS, ids=lambda p: p.name)

@@ -16,6 +16,7 @@ that students get. The teachers' page "Running the course" walks through the wor
 
 from __future__ import annotations
 
+import ast
 import re
 import shutil
 import sys
@@ -129,6 +130,17 @@ ANSWERS_CHECK = (
 )
 
 
+def answer_names(check: str) -> list[str]:
+    """The names that ``check`` asks the answer for, if its block starts with
+    ``check.answers(...)``, as every check of the book does."""
+    block = next(node for node in ast.parse(check).body if isinstance(node, ast.With))
+    first = block.body[0]
+    call = first.value if isinstance(first, ast.Expr) else None
+    if not (isinstance(call, ast.Call) and ast.unparse(call.func) == "check.answers"):
+        return []
+    return [argument.value for argument in call.args]
+
+
 def test_cell(exercise: Exercise, notebook: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """The autograded test cell: the exercise's check, in grading mode, as a hidden test,
     so that the released notebook shows no expected value; visible are only the names
@@ -136,10 +148,11 @@ def test_cell(exercise: Exercise, notebook: nbformat.NotebookNode) -> nbformat.N
     source = notebook.cells[exercise.check_cell].source
     if source.count("answer_check()") != 1:
         raise ValueError(f"{exercise.label}: expected one `answer_check()` in its check cell")
-    first_call = source.split("answer_check() as check:\n", 1)[1].lstrip().split("\n", 1)[0]
     visible = GRADED_LATER
-    if first_call.startswith("check.answers(") and first_call.endswith(")"):
-        visible += ANSWERS_CHECK.format(answers=first_call)
+    names = answer_names(source)
+    if names:
+        quoted = ", ".join(f'"{name}"' for name in names)
+        visible += ANSWERS_CHECK.format(answers=f"check.answers({quoted})")
     visible += "\n"
     graded = source.replace("answer_check()", "answer_check(grading=True)")
     cell = nbformat.v4.new_code_cell(f"{visible}{HIDDEN_START}\n{graded.strip()}\n{HIDDEN_END}")
