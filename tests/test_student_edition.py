@@ -12,6 +12,7 @@ verdict; the tests here check what the trial notebooks hold and that the judging
 from __future__ import annotations
 
 import subprocess
+import tomllib
 import zipfile
 
 import nbformat
@@ -74,12 +75,19 @@ def test_every_chapter_is_there_with_the_library_instructions_and_lean_requireme
     )
     for name in ("README.md", "requirements.txt", "pyproject.toml", "Makefile"):
         assert (edition / name).is_file()
-    for module in (ROOT / "nnlib").glob("*.py"):
-        copied = edition / "nnlib" / module.name
+    for module in (ROOT / "nnlib").rglob("*.py"):
+        copied = edition / module.relative_to(ROOT)
         assert copied.read_bytes() == module.read_bytes(), f"{copied} is old: `make student`"
     assert "\nlab: " in (edition / "Makefile").read_text()
     assert (edition / "requirements.txt").read_text() == lean_requirements()
     assert "[tool.pytest" not in (edition / "pyproject.toml").read_text()
+    # A package of nnlib missing from `packages` would be left out of a regular install.
+    folders = sorted(
+        ".".join(init.parent.relative_to(ROOT).parts) for init in ROOT.glob("nnlib/**/__init__.py")
+    )
+    for project in (ROOT, edition):
+        settings = tomllib.loads((project / "pyproject.toml").read_text())
+        assert sorted(settings["tool"]["setuptools"]["packages"]) == folders
 
 
 def test_the_lean_requirements_pin_what_students_run_at_the_books_versions():

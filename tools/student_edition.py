@@ -128,7 +128,7 @@ requires-python = "{requires_python}"
 dependencies = {dependencies}
 
 [tool.setuptools]
-packages = ["nnlib"]
+packages = {packages}
 """
 
 SITE_INTRO = """(intro)=
@@ -181,6 +181,7 @@ def pyproject(root: Path = ROOT) -> str:
         license_files=_toml_list(project["license-files"]),
         requires_python=project["requires-python"],
         dependencies=_toml_list(project["dependencies"]),
+        packages=_toml_list(settings["tool"]["setuptools"]["packages"]),
     )
 
 
