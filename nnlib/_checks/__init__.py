@@ -19,7 +19,6 @@ from nnlib._checks.networks import (
 from nnlib._checks.values import (
     as_float_array,
     describe,
-    first_bad,
     float_dtype,
     one_of,
     positive_finite_float,
@@ -33,7 +32,7 @@ from nnlib._checks.values import (
 )
 
 __all__ = [
-    "as_float_array", "class_count", "describe", "first_bad", "float_dtype", "input_rows",
+    "as_float_array", "class_count", "describe", "float_dtype", "input_rows",
     "label_pair", "labels_array", "layer_sizes", "one_of", "optimizer",
     "positive_finite_float", "positive_int", "real_number", "require_finite",
     "require_in_unit_interval", "require_whole_numbers", "seed", "target_rows",
