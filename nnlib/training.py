@@ -13,6 +13,9 @@ the network has bias) and ``δ`` = ∂E/∂z the delta of a layer's weighted sum
     δ_L = the loss's output delta, e.g. (y - t) ⊙ y ⊙ (1 - y)
     ∂E/∂W_l = δ_l x̂_lᵀ / m                       (m samples in the batch)
     δ_{l-1} = (W̃_lᵀ δ_l) ⊙ f'(h_{l-1})           (W̃: W without its bias column)
+
+Each δ below the output is linear in δ_L, so the code divides δ_L by m once, and
+every gradient comes out divided by m.
 """
 
 from __future__ import annotations
@@ -59,12 +62,12 @@ def backpropagate(network, x_hat: np.ndarray, targets: np.ndarray, dropout_masks
     layer_inputs, z = network._forward(x_hat, dropout_masks)
     y = network._loss.output(z)
     loss = network._loss.value(z, y, targets)
-    weights, n_samples = network._weights, x_hat.shape[1]
+    weights = network._weights
     delta = network._loss.output_delta(y, targets)
+    delta /= x_hat.shape[1]  # the 1/m of the mean loss, once for every layer
     gradients = [np.empty(0)] * len(weights)
     for layer in reversed(range(len(weights))):
         gradients[layer] = delta @ layer_inputs[layer].T
-        gradients[layer] /= n_samples
         if layer == 0:
             break
         n_below = len(weights[layer - 1])  # nodes of the layer below, bias node not counted
