@@ -111,10 +111,12 @@ def training_steps(rows, target_rows, batch_sizes=(1, 16, 64, 256)):
         batch, targets = rows[:batch_size], target_rows[:batch_size]
         net = network()
         w_ih, w_ho = net.weights_in_hidden.copy(), net.weights_hidden_out.copy()
+        # A step takes microseconds, where any pause of the machine shows: more rounds
+        # give a steadier best.
         times = best_times({
             "library": lambda: net.train(batch, targets),  # noqa: B023
             "floor": lambda: floors.train_step(w_ih, w_ho, batch, targets, 0.1, True),  # noqa: B023
-        })  # fmt: skip
+        }, repeats=3 * REPEATS)  # fmt: skip
         library, floor = times["library"], times["floor"]
         table.append((batch_size, library, floor, library / floor))
     return table
