@@ -307,7 +307,7 @@ def report() -> str:
     target_rows = one_hot(rng.integers(0, 10, size=20_000), n_classes=10)
     lines = ["# nnlib benchmarks", "", machine(), ""]
 
-    in_turns = f"Best of {FLOOR_REPEATS} rounds, each taken in turn with the floor's."
+    in_turns = f"Best of {FLOOR_REPEATS} rounds, in which the implementations take turns."
     lines += ["## Forward pass: 20,000 samples, 64 → 100 → 10 with bias", "", in_turns, "",
               "| implementation | time | ratio to the floor |",
               "| --- | ---: | ---: |"]  # fmt: skip
