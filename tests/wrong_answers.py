@@ -1188,8 +1188,7 @@ ANSWERS = {
                 "cost_per_sample, fixed_cost = np.polyfit(call_sizes, call_times, deg=1,\n"
                 "                                         w=1 / call_times)\n"
                 "half_fixed_batch = fixed_cost / cost_per_sample",
-                "times the time of one call of `run` with 1 samples, measured now: store "
-                "the time of one call in seconds",
+                "samples, measured now: store the time of one call in seconds",
             ),
             # Made-up times in milliseconds, never measured.
             (
