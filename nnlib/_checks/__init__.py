@@ -24,9 +24,6 @@ from nnlib._checks.values import (
     positive_finite_float,
     positive_int,
     real_number,
-    require_finite,
-    require_in_unit_interval,
-    require_whole_numbers,
     seed,
     true_or_false,
 )
@@ -34,7 +31,6 @@ from nnlib._checks.values import (
 __all__ = [
     "as_float_array", "class_count", "describe", "float_dtype", "input_rows",
     "label_pair", "labels_array", "layer_sizes", "one_of", "optimizer",
-    "positive_finite_float", "positive_int", "real_number", "require_finite",
-    "require_in_unit_interval", "require_whole_numbers", "seed", "target_rows",
+    "positive_finite_float", "positive_int", "real_number", "seed", "target_rows",
     "true_or_false", "validation_pair", "weight_matrix",
 ]  # fmt: skip
