@@ -48,6 +48,20 @@ def test_a_nan_or_infinity_among_the_inputs_is_named_without_any_warning():
         network.run([np.inf, -np.inf])  # inf + (-inf) in the sum: no warning either
 
 
+@pytest.mark.parametrize("order", ["C", "F", "strided"])
+@pytest.mark.parametrize("bad_value", [np.nan, np.inf])
+def test_a_bad_input_is_found_in_any_memory_layout_and_huge_finite_ones_pass(order, bad_value):
+    # 1e200 squared overflows, 1e200 summed does not: finite all the same.
+    network = NeuralNetwork(3, 1, 2, 0.1, seed=0)
+    storage = np.full((4, 6), 1e200)
+    samples = {"C": storage[:, :3].copy(), "F": np.asfortranarray(storage[:, :3]),
+               "strided": storage[:, ::2]}[order]  # fmt: skip
+    assert network.run(samples).shape == (1, 4)
+    samples[2, 1] = bad_value
+    with pytest.raises(ValueError, match=rf"got {bad_value} at position \(2, 1\)$"):
+        network.run(samples)
+
+
 @pytest.mark.parametrize(
     ("target", "named"),
     [([0.0, 1.5], "1.5 at position 1"), ([1.0, -0.5], "-0.5 at position 1")],

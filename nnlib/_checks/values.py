@@ -58,11 +58,13 @@ def first_bad(array: np.ndarray, bad: np.ndarray) -> str:
 
 def require_finite(array: np.ndarray, name: str) -> None:
     """Refuse NaN and infinities, naming the first one."""
-    # One sum settles the usual case in one pass, with no array of flags: a sum of finite
-    # numbers is finite unless it overflows (huge but finite input), and only then are
-    # the entries looked at one by one. That overflow is expected, so it stays quiet.
+    # One sum of squares (a BLAS dot product, the fastest pass NumPy has) settles the
+    # usual case, with no array of flags: it is finite unless an entry is not, or the
+    # squares overflow (entries beyond about 1e154), and only then are the entries
+    # looked at one by one. That overflow is expected, so it stays quiet.
+    flat = array.ravel(order="K")  # no copy of a contiguous array, in either order
     with np.errstate(over="ignore", invalid="ignore"):
-        if math.isfinite(np.add.reduce(array, axis=None)):
+        if math.isfinite(np.dot(flat, flat)):
             return
     bad = ~np.isfinite(array)
     if bad.any():
