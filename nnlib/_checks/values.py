@@ -60,10 +60,11 @@ def require_finite(array: np.ndarray, name: str) -> None:
     """Refuse NaN and infinities, naming the first one."""
     # One sum of squares (a BLAS dot product, the fastest pass NumPy has) settles the
     # usual case, with no array of flags: it is finite unless an entry is not, or the
-    # squares overflow (entries beyond about 1e154), and only then are the entries
-    # looked at one by one. That overflow is expected, so it stays quiet.
+    # squares overflow (entries beyond about 1e154 in float64), and only then are the
+    # entries looked at one by one. That overflow is expected, so it stays quiet; the
+    # squares of NaN and infinities raise no other warning.
     flat = array.ravel(order="K")  # no copy of a contiguous array, in either order
-    with np.errstate(over="ignore", invalid="ignore"):
+    with np.errstate(over="ignore"):
         if math.isfinite(np.dot(flat, flat)):
             return
     bad = ~np.isfinite(array)
