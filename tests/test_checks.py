@@ -45,7 +45,7 @@ def test_a_nan_or_infinity_among_the_inputs_is_named_without_any_warning():
     network = NeuralNetwork(2, 1, 3, 0.1, seed=0)
     with pytest.raises(ValueError, match=r"^input_vector: expected finite numbers, got inf at "
                        r"position 0$"):  # fmt: skip
-        network.run([np.inf, -np.inf])  # inf + (-inf) in the sum: no warning either
+        network.run([np.inf, -np.inf])  # of opposite signs: no warning either
 
 
 @pytest.mark.parametrize("order", ["C", "F", "strided"])

@@ -58,7 +58,7 @@ def first_bad(array: np.ndarray, bad: np.ndarray) -> str:
 
 def require_finite(array: np.ndarray, name: str) -> None:
     """Refuse NaN and infinities, naming the first one."""
-    # One sum of squares (a BLAS dot product, the fastest pass NumPy has) settles the
+    # One sum of squares (a BLAS dot product, faster than a plain sum) settles the
     # usual case, with no array of flags: it is finite unless an entry is not, or the
     # squares overflow (entries beyond about 1e154 in float64), and only then are the
     # entries looked at one by one. That overflow is expected, so it stays quiet; the
