@@ -215,8 +215,11 @@ def test_every_exercise_has_typical_wrong_answers_and_a_correct_one_written_diff
     assert set(answers) == {e.label for chapter in CHAPTERS for e in chapter.exercises}
     for label, tried in answers.items():
         assert len(tried["wrong"]) >= 3 and len(tried["right"]) >= 1, label
-        for code, hint in tried["wrong"]:
+        for code, hint, *changed in tried["wrong"]:
             assert code.strip() and hint.strip(), label
+            # At most one more item: the names of the variables that the answer changes.
+            assert len(changed) <= 1, label
+            assert all(name.isidentifier() for names in changed for name in names), label
 
 
 @pytest.mark.parametrize("chapter", CHAPTERS, ids=lambda c: c.path.name)
@@ -234,15 +237,14 @@ def test_the_trial_notebook_is_the_student_notebook_with_every_answer_tried(edit
         tried = answers[exercise.label]
         label = exercise.label
         mine = [c for c in trial.cells if c.metadata.get("trial", {}).get("label") == label]
-        expected = (
-            ["empty-check"]
-            + ["wrong", "wrong-check"] * len(tried["wrong"])
-            + ["right", "right-check"] * len(tried["right"])
-            + ["solution-check"]
-        )
+        expected = ["empty-check"]
+        for _, _, *changed in tried["wrong"]:  # what a wrong answer changes is put back
+            expected += ["keep"] * bool(changed) + ["wrong", "wrong-check"]
+            expected += ["restore"] * bool(changed)
+        expected += ["right", "right-check"] * len(tried["right"]) + ["solution-check"]
         assert [cell.metadata.trial.role for cell in mine] == expected
         assert [cell.source for cell in mine if cell.metadata.trial.role == "wrong"] == [
-            code for code, _ in tried["wrong"]
+            code for code, *_ in tried["wrong"]
         ]
         check = original.cells[exercise.check_cell]
         assert {cell.source for cell in mine if cell.metadata.trial.role.endswith("check")} == {

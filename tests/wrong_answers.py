@@ -1268,24 +1268,28 @@ ANSWERS = {
             (
                 "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
                 "probabilities = np.exp(scores)\n"
-                "shifted_probabilities = np.exp(scores - scores.max())\n",
+                "shifted_scores = scores - scores.max()\n"
+                "shifted_probabilities = np.exp(shifted_scores)\n",
                 "`probabilities` sum to",
             ),
             (
                 "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
                 "probabilities = scores / scores.sum()\n"
+                "shifted_scores = scores - scores.max()\n"
                 "shifted_probabilities = probabilities\n",
                 "softmax takes the exponential of each score",
             ),
             (
                 "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
                 "probabilities = np.exp(scores) / np.exp(scores).sum()\n"
-                "shifted_probabilities = np.exp(scores - scores.max())\n",
+                "shifted_scores = scores - scores.max()\n"
+                "shifted_probabilities = np.exp(shifted_scores)\n",
                 "`shifted_probabilities` sum to",
             ),
             (
                 "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
                 "probabilities = np.array([0.82, 0.11, 0.05, 0.02])\n"
+                "shifted_scores = scores - scores.max()\n"
                 "shifted_probabilities = probabilities\n",
                 "`probabilities` is not right",
             ),
@@ -1295,12 +1299,36 @@ ANSWERS = {
                 "shifted_probabilities = probabilities\n",
                 "keep the scores of the exercise",
             ),
+            # Shifted by the smallest score: the same probabilities, not the safe shift.
+            (
+                "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
+                "probabilities = np.exp(scores) / np.exp(scores).sum()\n"
+                "shifted_scores = scores - scores.min()\n"
+                "shifted_probabilities = np.exp(shifted_scores) / np.exp(shifted_scores).sum()\n",
+                "`shifted_scores` is not right",
+            ),
+            # Rounded before it is stored.
+            (
+                "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
+                "probabilities = np.round(np.exp(scores) / np.exp(scores).sum(), 3)\n"
+                "shifted_scores = scores - scores.max()\n"
+                "shifted_probabilities = probabilities\n",
+                "keep every digit, and round only what you print",
+            ),
+            # 32-bit scores, in which 0.2 is another number.
+            (
+                "scores = np.array([3.0, 1.0, 0.2, -1.0], dtype=np.float32)\n"
+                "probabilities = np.exp(scores) / np.exp(scores).sum()\n"
+                "shifted_scores = scores - scores.max()\n"
+                "shifted_probabilities = np.exp(shifted_scores) / np.exp(shifted_scores).sum()\n",
+                "`scores` holds float32 numbers",
+            ),
         ],
         "right": [
             "scores = np.array([3.0, 1.0, 0.2, -1.0])\n"
             "probabilities = np.exp(scores) / np.sum(np.exp(scores))\n"
-            "shifted = scores - np.max(scores)\n"
-            "shifted_probabilities = np.exp(shifted) / np.sum(np.exp(shifted))\n",
+            "shifted_scores = scores - np.max(scores)\n"
+            "shifted_probabilities = np.exp(shifted_scores) / np.sum(np.exp(shifted_scores))\n",
         ],
     },
     "ex-softmax-batch-loss": {
@@ -1346,6 +1374,25 @@ ANSWERS = {
                 "validation_loss = mean_cross_entropy(library_network.run(test_inputs),"
                 " identity[test_labels].T)\n",
                 "`validation_loss` is not right",
+            ),
+            # An ε added inside the logarithm, as some libraries do.
+            (
+                "def mean_cross_entropy(outputs, targets):\n"
+                "    return -np.sum(targets * np.log(outputs + 1e-7), axis=0).mean()\n"
+                "validation_loss = mean_cross_entropy(library_network.run(validation_inputs),"
+                " validation_targets.T)\n",
+                "off in the sixth digit: take the logarithm of the outputs as they are",
+            ),
+            # The network trained further before it is measured.
+            (
+                "library_network.fit(train_inputs, train_targets, epochs=2, batch_size=16,"
+                " seed=0)\n"
+                "def mean_cross_entropy(outputs, targets):\n"
+                "    return -np.sum(targets * np.log(outputs)) / outputs.shape[1]\n"
+                "validation_loss = mean_cross_entropy(library_network.run(validation_inputs),"
+                " validation_targets.T)\n",
+                "`library_network` has changed since `fit` trained it",
+                ("library_network",),
             ),
         ],
         "right": [
@@ -1406,6 +1453,32 @@ ANSWERS = {
                 " for o in outputs]) for loss, outputs in test_outputs.items()}\n",
                 "on the validation data",
             ),
+            # A confidence of exactly 1 in a bin of its own.
+            (
+                "def calibration_error(outputs, labels, n_bins=10):\n"
+                "    confidence = outputs.max(axis=0)\n"
+                "    right = outputs.argmax(axis=0) == labels\n"
+                "    which = np.digitize(confidence, np.linspace(0, 1, n_bins + 1))\n"
+                "    return sum(np.sum(which == b) / len(confidence)\n"
+                "               * abs(right[which == b].mean() - confidence[which == b].mean())\n"
+                "               for b in np.unique(which))\n"
+                "calibration_errors = {loss: np.array([calibration_error(o, validation_labels)"
+                " for o in outputs]) for loss, outputs in validation_outputs.items()}\n",
+                "put a confidence of exactly 1 into the last bin",
+            ),
+            # Bins by rounding, not by cutting off.
+            (
+                "def calibration_error(outputs, labels, n_bins=10):\n"
+                "    confidence = outputs.max(axis=0)\n"
+                "    right = outputs.argmax(axis=0) == labels\n"
+                "    which = np.minimum(np.round(confidence * n_bins).astype(int), n_bins - 1)\n"
+                "    return sum(np.sum(which == b) / len(confidence)\n"
+                "               * abs(right[which == b].mean() - confidence[which == b].mean())\n"
+                "               for b in np.unique(which))\n"
+                "calibration_errors = {loss: np.array([calibration_error(o, validation_labels)"
+                " for o in outputs]) for loss, outputs in validation_outputs.items()}\n",
+                "weight each filled bin's |accuracy - confidence|",
+            ),
         ],
         "right": [
             "def calibration_error(outputs, labels, n_bins=10):\n"
@@ -1429,43 +1502,61 @@ ANSWERS = {
         "wrong": [
             # stratify forgotten
             (
-                "_, part = train_test_split(rest_labels, test_size=0.25, random_state=1)\n"
-                "validation_counts = np.bincount(part, minlength=10)",
+                "_, stratified_labels = train_test_split(rest_labels, test_size=0.25,\n"
+                "                                        random_state=1)\n"
+                "validation_counts = np.bincount(stratified_labels, minlength=10)",
                 "the counts of a split that is not stratified: pass `stratify=rest_labels`",
             ),
             # a fifth instead of a quarter
             (
-                "_, part = train_test_split(rest_labels, test_size=0.2, stratify=rest_labels,\n"
-                "                           random_state=1)\n"
-                "validation_counts = np.bincount(part)",
+                "_, stratified_labels = train_test_split(rest_labels, test_size=0.2,\n"
+                "                                        stratify=rest_labels, random_state=1)\n"
+                "validation_counts = np.bincount(stratified_labels)",
                 "adds up to 288 samples: a quarter of the 1,440 samples",
             ),
             # the counts of the training part
             (
-                "part, _ = train_test_split(rest_labels, test_size=0.25, stratify=rest_labels,\n"
-                "                           random_state=1)\n"
-                "validation_counts = np.bincount(part)",
+                "stratified_labels, _ = train_test_split(rest_labels, test_size=0.25,\n"
+                "                                        stratify=rest_labels, random_state=1)\n"
+                "validation_counts = np.bincount(stratified_labels)",
                 "adds up to 1080 samples",
             ),
             # all 1,797 digits split, the test data included
             (
-                "_, part = train_test_split(labels, test_size=0.25, stratify=labels,\n"
-                "                           random_state=1)\n"
-                "validation_counts = np.bincount(part)",
+                "_, stratified_labels = train_test_split(labels, test_size=0.25, stratify=labels,\n"
+                "                                        random_state=1)\n"
+                "validation_counts = np.bincount(stratified_labels)",
                 "adds up to 450 samples",
             ),
             # shares instead of counts
             (
-                "_, part = train_test_split(rest_labels, test_size=0.25, stratify=rest_labels,\n"
-                "                           random_state=1)\n"
-                "validation_counts = np.bincount(part) / len(part)",
+                "_, stratified_labels = train_test_split(rest_labels, test_size=0.25,\n"
+                "                                        stratify=rest_labels, random_state=1)\n"
+                "validation_counts = np.bincount(stratified_labels) / len(stratified_labels)",
                 "should hold numbers of samples",
+            ),
+            # another seed, whose counts happen to be the same
+            (
+                "_, stratified_labels = train_test_split(rest_labels, test_size=0.25,\n"
+                "                                        stratify=rest_labels, random_state=42)\n"
+                "validation_counts = np.bincount(stratified_labels)",
+                "another seed gives the same counts, but other samples",
+            ),
+            # the split stored over the chapter's own data
+            (
+                "rest_inputs, _, rest_labels, stratified_labels = train_test_split(\n"
+                "    rest_inputs, rest_labels, test_size=0.25, stratify=rest_labels,"
+                " random_state=1)\n"
+                "validation_counts = np.bincount(stratified_labels)",
+                "`rest_labels` holds 1080 labels, not the chapter's 1,440",
+                ("rest_inputs", "rest_labels"),
             ),
         ],
         "right": [
             "_, validation_part = train_test_split(np.arange(len(rest_labels)), test_size=360,\n"
             "                                      stratify=rest_labels, random_state=1)\n"
-            "validation_counts = np.array([np.sum(rest_labels[validation_part] == digit)\n"
+            "stratified_labels = rest_labels[validation_part]\n"
+            "validation_counts = np.array([np.sum(stratified_labels == digit)\n"
             "                              for digit in range(10)])",
         ],
     },

@@ -10,7 +10,10 @@ students' environment (`.venv-student`, made from the edition's own requirements
 - after each exercise's check of the empty answer: each typical wrong answer of
   ``tests/wrong_answers.py`` with the check after it, each correct answer written
   differently with the check, then the chapter's own solution cells and check cell,
-  with their stored outputs.
+  with their stored outputs. A wrong answer that changes what the chapter made (trains
+  its network further, overwrites its data) names those variables as a third item:
+  they are copied before the answer and put back after its check, so that the answers
+  after it start from the chapter's state.
 
 Cells added here carry ``metadata["trial"]``, which says what the check's verdict must
 be; :func:`verdict_problem` judges it (the plugin :mod:`tools.nbval_checks` does so
@@ -42,6 +45,8 @@ STUDENT_BYTECODE = ROOT / "_build" / "student-bytecode"
 WHERE_FROM = "import sys, nnlib\nprint(sys.prefix)\nprint(nnlib.__file__)"
 PASSED = re.compile(rf"{PASS_MARK} (All \d+ checks pass|The check passes)\.\n")
 NOT_DEFINED = "is not defined yet: write your answer in the cell above"
+KEEP = "import copy\n_kept = {{name: copy.deepcopy(globals()[name]) for name in {names!r}}}"
+RESTORE = "globals().update(_kept)"
 
 
 def wrong_answers() -> dict[str, dict[str, list]]:
@@ -101,9 +106,14 @@ def trial_notebook(
         label, check = exercise.label, cell.source
         tried = answers.get(label, {"wrong": [], "right": []})
         cells.append(_trial_cell(check, "empty-check", label))
-        for number, (code, hint) in enumerate(tried["wrong"], 1):
+        for number, (code, hint, *changed) in enumerate(tried["wrong"], 1):
+            if changed:
+                keep = KEEP.format(names=tuple(changed[0]))
+                cells.append(_trial_cell(keep, "keep", label, number=number))
             cells.append(_trial_cell(code, "wrong", label, number=number))
             cells.append(_trial_cell(check, "wrong-check", label, number=number, hint=hint))
+            if changed:
+                cells.append(_trial_cell(RESTORE, "restore", label, number=number))
         for number, code in enumerate(tried["right"], 1):
             cells.append(_trial_cell(code, "right", label, number=number))
             cells.append(_trial_cell(check, "right-check", label, number=number))
@@ -120,8 +130,8 @@ def verdict_problem(trial: dict, printed: str) -> str | None:
     """What is wrong with the verdict ``printed`` by a check cell of a trial, or None."""
     role, label = trial["role"], trial["label"]
     which = f"{label}, {role.replace('-', ' ')} {trial.get('number', '')}".rstrip()
-    if role in ("wrong", "right"):
-        return None  # an answer: the check after it has the verdict
+    if role in ("wrong", "right", "keep", "restore"):
+        return None  # an answer, or state kept for one: the check after it has the verdict
     if printed.count("\n") != 1 or not printed.endswith("\n") or "Traceback" in printed:
         return f"{which}: the verdict should be one line, got {printed!r}"
     if role == "empty-check":
