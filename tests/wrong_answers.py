@@ -1735,6 +1735,21 @@ ANSWERS = {
                 "leaves out λ",
             ),
             ("l2_penalty = 0.007", "sum of the squares of all weights of both matrices"),
+            # one penalty per matrix
+            (
+                "l2_penalty = [0.5 * l2_network.l2 * np.sum(w[:, :-1] ** 2)\n"
+                "              for w in l2_network.weights]",
+                "`l2_penalty` should be one number, the sum over both matrices",
+            ),
+            # the network trained first
+            (
+                "l2_network.fit(train_inputs, np.eye(10)[train_labels], epochs=5, batch_size=10,"
+                " seed=0)\n"
+                "l2_penalty = 0.5 * l2_network.l2 * "
+                "sum(np.sum(w[:, :-1] ** 2) for w in l2_network.weights)",
+                "`l2_network` has been trained or changed since",
+                ("l2_network",),
+            ),
         ],
         "right": [
             "rows = [w[:, :-1].ravel() for w in l2_network.weights]\n"
@@ -1869,6 +1884,29 @@ ANSWERS = {
                 "best_l2_test_accuracy = grid_accuracy.max()",
                 "mean test accuracy of the three networks",
             ),
+            # the position of the best λ, not the λ
+            (
+                "l2_grid = [0.0, 3e-3, 3e-2]\n"
+                "nets = [train_networks(range(3), train_inputs, train_labels, validation, "
+                "epochs=20, l2=v)[0] for v in l2_grid]\n"
+                "grid_accuracy = np.array([measure(w, *validation)[0].mean() for w in nets])\n"
+                "best_l2 = int(np.argmax(grid_accuracy))\n"
+                "best_l2_test_accuracy = measure(nets[best_l2], test_inputs,"
+                " test_labels)[0].mean()",
+                "is a position in the grid: store the λ itself",
+            ),
+            # the chapter's training data replaced by the shifted copies
+            (
+                "train_inputs, train_labels = more_inputs, more_labels\n"
+                "l2_grid = [0.0, 3e-3, 3e-2]\n"
+                "nets = [train_networks(range(3), train_inputs, train_labels, validation, "
+                "epochs=20, l2=v)[0] for v in l2_grid]\n"
+                "grid_accuracy = np.array([measure(w, *validation)[0].mean() for w in nets])\n"
+                "best_l2 = l2_grid[int(np.argmax(grid_accuracy))]\n"
+                "best_l2_test_accuracy = measure(nets[1], test_inputs, test_labels)[0].mean()",
+                "`train_inputs` holds 750 samples, not the chapter's 150",
+                ("train_inputs", "train_labels"),
+            ),
         ],
         "right": [
             "accuracy_of = {}\n"
@@ -1916,6 +1954,20 @@ ANSWERS = {
             (
                 "def count_weights(structure, bias=True):\n    return 4522",
                 "`count_weights([64, 32, 32, 32, 10], bias=False)` is not right, got 4522",
+            ),
+            # bias=False as the default
+            (
+                "def count_weights(structure, bias=False):\n"
+                "    return sum(n_out * (n_in + bias) for n_in, n_out in pairwise(structure))",
+                "make `bias=True` the default",
+            ),
+            # the bias nodes added to the caller's list
+            (
+                "def count_weights(structure, bias=True):\n"
+                "    if bias:\n"
+                "        structure[:-1] = [n + 1 for n in structure[:-1]]\n"
+                "    return sum(a * b for a, b in pairwise(structure))",
+                "changed the list it was given into [65, 33, 33, 33, 10]",
             ),
         ],
         "right": [
@@ -1984,6 +2036,19 @@ ANSWERS = {
             (
                 "after_one = np.array([0.9, -1.9, 0.5])\nafter_two = after_one",
                 "`after_two` is not right, got [ 0.9, -1.9, 0.5]: follow equation",
+            ),
+            # the weights stepped in place, and no copy kept after the first step
+            (
+                "w = np.array([1.0, -2.0, 0.5])\nm = np.zeros(3)\nv = np.zeros(3)\n"
+                "for t, g in enumerate((np.array([0.4, -0.2, 0.0]),\n"
+                "                       np.array([0.2, 0.1, -0.3])), start=1):\n"
+                "    m = 0.9 * m + 0.1 * g\n"
+                "    v = 0.999 * v + 0.001 * g**2\n"
+                "    w -= 0.1 * (m / (1 - 0.9**t)) / (np.sqrt(v / (1 - 0.999**t)) + 1e-8)\n"
+                "    if t == 1:\n"
+                "        after_one = w\n"
+                "after_two = w",
+                "`after_one` is the same array as `after_two`",
             ),
         ],
         "right": [
