@@ -1048,6 +1048,26 @@ ANSWERS = {
                 "small_network.predict(validation_inputs))",
                 "`small_accuracy` is a percentage: store the share, between 0 and 1",
             ),
+            # the chapter's network replaced by the small one
+            (
+                "network = new_network(20, chosen_rate, seed=0)\n"
+                "network.fit(train_inputs, train_targets, epochs=chosen_epochs, batch_size=16,"
+                " seed=0)\n"
+                "small_network = network\n"
+                "small_accuracy = metrics.accuracy(validation_labels,"
+                " network.predict(validation_inputs))",
+                "`network` is no longer the chosen network of seed 0",
+                ("network",),
+            ),
+            # a rounded percentage
+            (
+                "small_network = new_network(20, chosen_rate, seed=0)\n"
+                "small_network.fit(train_inputs, train_targets, epochs=chosen_epochs,"
+                " batch_size=16, seed=0)\n"
+                "small_accuracy = round(100 * metrics.accuracy(\n"
+                "    validation_labels, small_network.predict(validation_inputs)), 1)",
+                "`small_accuracy` is rounded, got 97.2",
+            ),
         ],
         "right": [
             "small_network = NeuralNetwork(no_of_in_nodes=64, no_of_out_nodes=10,\n"
@@ -2169,7 +2189,7 @@ ANSWERS = {
                 "class_accuracy = np.diag(confusion) / confusion.sum(axis=1)\n"
                 "hardest_class = np.argmin(class_accuracy)\n"
                 "most_confused = (6, 0)",
-                "`hardest_class` is 6: it should be the name",
+                "`hardest_class` should be the name of one class, a string, got 6",
             ),
             # the diagonal not set to 0
             (
@@ -2185,6 +2205,38 @@ ANSWERS = {
                 "mistakes = confusion.T - np.diag(np.diag(confusion))\n"
                 "most_confused = np.unravel_index(np.argmax(mistakes), mistakes.shape)",
                 "the pair the wrong way round",
+            ),
+            # the diagonal of the chapter's matrix set to 0, not that of a copy
+            (
+                "off_diagonal = confusion\n"
+                "np.fill_diagonal(off_diagonal, 0)\n"
+                "class_accuracy = np.diag(confusion) / confusion.sum(axis=1)\n"
+                "hardest_class = class_names[int(np.argmin(class_accuracy))]\n"
+                "most_confused = tuple(int(i) for i in np.unravel_index(\n"
+                "    np.argmax(off_diagonal), off_diagonal.shape))",
+                "`confusion` has changed: work on a copy",
+                ("confusion",),
+            ),
+            # percentages
+            (
+                "class_accuracy = 100 * np.diag(confusion) / confusion.sum(axis=1)\n"
+                "hardest_class = class_names[int(np.argmin(class_accuracy))]\n"
+                "most_confused = (6, 0)",
+                "`class_accuracy` holds percentages",
+            ),
+            # a boolean mask keeps an array of one name
+            (
+                "class_accuracy = np.diag(confusion) / confusion.sum(axis=1)\n"
+                "hardest_class = np.array(class_names)[class_accuracy == class_accuracy.min()]\n"
+                "most_confused = (6, 0)",
+                "`hardest_class` should be the name of one class, a string",
+            ),
+            # the names of the classes, not their labels
+            (
+                "class_accuracy = np.diag(confusion) / confusion.sum(axis=1)\n"
+                "hardest_class = class_names[int(np.argmin(class_accuracy))]\n"
+                "most_confused = ('Shirt', 'T-shirt/top')",
+                "`most_confused` should hold two labels, whole numbers from 0 to 9",
             ),
         ],
         "right": [
@@ -2254,6 +2306,27 @@ ANSWERS = {
             (
                 "subset_accuracy = {0.0: 0.85, 0.01: 0.84}\nbetter_l2 = 0.0",
                 "it should be the validation accuracy of the network trained exactly as described",
+            ),
+            # the validation curve stored, not the final accuracy
+            (
+                "subset_accuracy = {0.0: [0.79, 0.81, 0.82], 0.01: [0.79, 0.81, 0.82]}\n"
+                "better_l2 = 0.0",
+                "each value of `subset_accuracy` should be one number",
+            ),
+            # percentages
+            (
+                "subset_accuracy = {}\n"
+                "for l2 in (0.0, 0.01):\n"
+                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,\n"
+                "                          bias=True, seed=0, activation='relu',\n"
+                "                          loss='cross_entropy', weight_init='he',\n"
+                "                          optimizer='adam', l2=l2)\n"
+                "    small.fit(train_inputs[:5000], train_targets[:5000], epochs=3,\n"
+                "              batch_size=100, seed=0)\n"
+                "    subset_accuracy[l2] = 100 * metrics.accuracy(\n"
+                "        validation_labels, small.predict(validation_inputs))\n"
+                "better_l2 = max(subset_accuracy, key=subset_accuracy.get)",
+                "is a percentage: store the share, between 0 and 1",
             ),
         ],
         "right": [
