@@ -1499,6 +1499,21 @@ ANSWERS = {
                 " for o in outputs]) for loss, outputs in validation_outputs.items()}\n",
                 "weight each filled bin's |accuracy - confidence|",
             ),
+            # the outputs scaled to sum to 1, in the chapter's own dict
+            (
+                "for loss in validation_outputs:\n"
+                "    validation_outputs[loss] = validation_outputs[loss] / validation_outputs[\n"
+                "        loss].sum(axis=1, keepdims=True)\n"
+                "def calibration_error(outputs, labels, n_bins=10):\n"
+                "    counts, confidence, accuracy = reliability_bins(outputs, labels, n_bins)\n"
+                "    filled = counts > 0\n"
+                "    shares = counts[filled] / counts.sum()\n"
+                "    return np.sum(shares * np.abs(accuracy[filled] - confidence[filled]))\n"
+                "calibration_errors = {loss: np.array([calibration_error(o, validation_labels)"
+                " for o in outputs]) for loss, outputs in validation_outputs.items()}\n",
+                "`validation_outputs` has changed",
+                ("validation_outputs",),
+            ),
         ],
         "right": [
             "def calibration_error(outputs, labels, n_bins=10):\n"
@@ -1702,6 +1717,48 @@ ANSWERS = {
                 "fold_accuracies = np.array(fold_accuracies)\n"
                 "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std()",
                 "with `ddof=1`",
+            ),
+            # the pairs the other way round
+            (
+                "cv_folds = [(v, t) for t, v in StratifiedKFold(\n"
+                "    n_splits=4, shuffle=True, random_state=1).split(rest_inputs, rest_labels)]\n"
+                "fold_accuracies = []\n"
+                "for t, v in cv_folds:\n"
+                "    net = new_network(16, 1.0, seed=0)\n"
+                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
+                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
+                "                                            net.predict(rest_inputs[v])))\n"
+                "fold_accuracies = np.array(fold_accuracies)\n"
+                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                "each pair is (training indices, validation indices)",
+            ),
+            # the folds of the 1,152 training samples of the first split
+            (
+                "cv_folds = list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
+                "                .split(train_inputs, train_labels))\n"
+                "fold_accuracies = []\n"
+                "for t, v in cv_folds:\n"
+                "    net = new_network(16, 1.0, seed=0)\n"
+                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
+                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
+                "                                            net.predict(rest_inputs[v])))\n"
+                "fold_accuracies = np.array(fold_accuracies)\n"
+                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                "fold 0 splits 1152 samples, not the 1,440 of `rest_inputs`",
+            ),
+            # percentages
+            (
+                "cv_folds = list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
+                "                .split(rest_inputs, rest_labels))\n"
+                "fold_accuracies = []\n"
+                "for t, v in cv_folds:\n"
+                "    net = new_network(16, 1.0, seed=0)\n"
+                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
+                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
+                "                                            net.predict(rest_inputs[v])))\n"
+                "fold_accuracies = 100 * np.array(fold_accuracies)\n"
+                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                "`fold_accuracies` are percentages",
             ),
         ],
         "right": [
