@@ -2177,7 +2177,12 @@ ANSWERS = {
             # Right ratios, but the depth counted in weight matrices (k + 1).
             (
                 _depth_ratios(deepest="int(np.arange(2, 8)[depth_ratios >= 0.01].max())"),
-                "count hidden layers, not weight matrices",
+                "count hidden layers (not weight matrices)",
+            ),
+            # Right ratios, but the first depth whose ratio falls below 0.01.
+            (
+                _depth_ratios(deepest="int(np.argmax(depth_ratios < 0.01)) + 1"),
+                "take the largest k whose ratio is still at least 0.01 (not the first below)",
             ),
         ],
         "right": [
