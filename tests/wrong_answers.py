@@ -42,6 +42,33 @@ def _depth_ratios(
     )
 
 
+_STRATIFIED_FOLDS = (
+    "StratifiedKFold(n_splits=4, shuffle=True, random_state=1).split(rest_inputs, rest_labels)"
+)
+
+
+def _cross_validation(
+    folds,
+    *,
+    preamble="",
+    accuracies="np.array(fold_accuracies)",
+    spread="fold_accuracies.std(ddof=1)",
+):
+    """An answer to chapter 11's exercise on cross-validation, with its folds, the
+    scale of its accuracies or their spread written differently."""
+    return (
+        f"{preamble}cv_folds = {folds}\n"
+        "fold_accuracies = []\n"
+        "for t, v in cv_folds:\n"
+        "    net = new_network(16, 1.0, seed=0)\n"
+        "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
+        "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
+        "                                            net.predict(rest_inputs[v])))\n"
+        f"fold_accuracies = {accuracies}\n"
+        f"cv_mean, cv_sd = fold_accuracies.mean(), {spread}"
+    )
+
+
 ANSWERS = {
     # Chapter 1.
     "ex-weights-by-hand": {
@@ -1639,17 +1666,10 @@ ANSWERS = {
         "wrong": [
             # folds that are not stratified
             (
-                "from sklearn.model_selection import KFold\n"
-                "cv_folds = list(KFold(n_splits=4, shuffle=True, random_state=1)\n"
-                "                .split(rest_inputs))\n"
-                "fold_accuracies = []\n"
-                "for t, v in cv_folds:\n"
-                "    net = new_network(16, 1.0, seed=0)\n"
-                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
-                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
-                "                                            net.predict(rest_inputs[v])))\n"
-                "fold_accuracies = np.array(fold_accuracies)\n"
-                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                _cross_validation(
+                    "list(KFold(n_splits=4, shuffle=True, random_state=1).split(rest_inputs))",
+                    preamble="from sklearn.model_selection import KFold\n",
+                ),
                 "the folds are not stratified; use `StratifiedKFold`",
             ),
             # each fold's network trained on all samples, its validation samples included
@@ -1706,58 +1726,27 @@ ANSWERS = {
             ),
             # the standard deviation without ddof=1
             (
-                "cv_folds = list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
-                "                .split(rest_inputs, rest_labels))\n"
-                "fold_accuracies = []\n"
-                "for t, v in cv_folds:\n"
-                "    net = new_network(16, 1.0, seed=0)\n"
-                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
-                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
-                "                                            net.predict(rest_inputs[v])))\n"
-                "fold_accuracies = np.array(fold_accuracies)\n"
-                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std()",
+                _cross_validation(f"list({_STRATIFIED_FOLDS})", spread="fold_accuracies.std()"),
                 "with `ddof=1`",
             ),
             # the pairs the other way round
             (
-                "cv_folds = [(v, t) for t, v in StratifiedKFold(\n"
-                "    n_splits=4, shuffle=True, random_state=1).split(rest_inputs, rest_labels)]\n"
-                "fold_accuracies = []\n"
-                "for t, v in cv_folds:\n"
-                "    net = new_network(16, 1.0, seed=0)\n"
-                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
-                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
-                "                                            net.predict(rest_inputs[v])))\n"
-                "fold_accuracies = np.array(fold_accuracies)\n"
-                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                _cross_validation(f"[(v, t) for t, v in {_STRATIFIED_FOLDS}]"),
                 "each pair is (training indices, validation indices)",
             ),
             # the folds of the 1,152 training samples of the first split
             (
-                "cv_folds = list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
-                "                .split(train_inputs, train_labels))\n"
-                "fold_accuracies = []\n"
-                "for t, v in cv_folds:\n"
-                "    net = new_network(16, 1.0, seed=0)\n"
-                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
-                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
-                "                                            net.predict(rest_inputs[v])))\n"
-                "fold_accuracies = np.array(fold_accuracies)\n"
-                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                _cross_validation(
+                    "list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
+                    "                .split(train_inputs, train_labels))"
+                ),
                 "fold 0 splits 1152 samples, not the 1,440 of `rest_inputs`",
             ),
             # percentages
             (
-                "cv_folds = list(StratifiedKFold(n_splits=4, shuffle=True, random_state=1)\n"
-                "                .split(rest_inputs, rest_labels))\n"
-                "fold_accuracies = []\n"
-                "for t, v in cv_folds:\n"
-                "    net = new_network(16, 1.0, seed=0)\n"
-                "    net.fit(rest_inputs[t], rest_targets[t], epochs=10, batch_size=32, seed=0)\n"
-                "    fold_accuracies.append(metrics.accuracy(rest_labels[v],\n"
-                "                                            net.predict(rest_inputs[v])))\n"
-                "fold_accuracies = 100 * np.array(fold_accuracies)\n"
-                "cv_mean, cv_sd = fold_accuracies.mean(), fold_accuracies.std(ddof=1)",
+                _cross_validation(
+                    f"list({_STRATIFIED_FOLDS})", accuracies="100 * np.array(fold_accuracies)"
+                ),
                 "`fold_accuracies` are percentages",
             ),
         ],
