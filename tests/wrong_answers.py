@@ -69,6 +69,31 @@ def _cross_validation(
     )
 
 
+_SUBSET_FIT = (
+    "small.fit(train_inputs[:5000], train_targets[:5000], epochs=3, batch_size=100, seed=0)"
+)
+
+
+def _subset_accuracies(
+    *,
+    fit=_SUBSET_FIT,
+    accuracy="metrics.accuracy(validation_labels, small.predict(validation_inputs))",
+    better="max",
+):
+    """An answer to chapter 14's exercise on a subset, with one part written differently."""
+    return (
+        "subset_accuracy = {}\n"
+        "for l2 in (0.0, 0.01):\n"
+        "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,\n"
+        "                          bias=True, seed=0, activation='relu',\n"
+        "                          loss='cross_entropy', weight_init='he',\n"
+        "                          optimizer='adam', l2=l2)\n"
+        f"    {fit}\n"
+        f"    subset_accuracy[l2] = {accuracy}\n"
+        f"better_l2 = {better}(subset_accuracy, key=subset_accuracy.get)"
+    )
+
+
 ANSWERS = {
     # Chapter 1.
     "ex-weights-by-hand": {
@@ -2301,56 +2326,22 @@ ANSWERS = {
         "wrong": [
             # measured on the test data
             (
-                "subset_accuracy = {}\n"
-                "for l2 in (0.0, 0.01):\n"
-                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,"
-                " bias=True, seed=0, activation='relu', loss='cross_entropy',"
-                " weight_init='he', optimizer='adam', l2=l2)\n"
-                "    small.fit(train_inputs[:5000], train_targets[:5000], epochs=3,"
-                " batch_size=100, seed=0)\n"
-                "    subset_accuracy[l2] = np.mean(small.predict(test_inputs) == test_labels)\n"
-                "better_l2 = max(subset_accuracy, key=subset_accuracy.get)",
+                _subset_accuracies(accuracy="np.mean(small.predict(test_inputs) == test_labels)"),
                 "is the accuracy on the test data",
             ),
             # measured on the training images
             (
-                "subset_accuracy = {}\n"
-                "for l2 in (0.0, 0.01):\n"
-                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,"
-                " bias=True, seed=0, activation='relu', loss='cross_entropy',"
-                " weight_init='he', optimizer='adam', l2=l2)\n"
-                "    history = small.fit(train_inputs[:5000], train_targets[:5000], epochs=3,"
-                " batch_size=100, seed=0)\n"
-                "    subset_accuracy[l2] = history.accuracy[-1]\n"
-                "better_l2 = max(subset_accuracy, key=subset_accuracy.get)",
+                _subset_accuracies(fit=f"history = {_SUBSET_FIT}", accuracy="history.accuracy[-1]"),
                 "is the accuracy on the training images",
             ),
             # other settings than named: one epoch
             (
-                "subset_accuracy = {}\n"
-                "for l2 in (0.0, 0.01):\n"
-                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,"
-                " bias=True, seed=0, activation='relu', loss='cross_entropy',"
-                " weight_init='he', optimizer='adam', l2=l2)\n"
-                "    small.fit(train_inputs[:5000], train_targets[:5000], epochs=1,"
-                " batch_size=100, seed=0)\n"
-                "    subset_accuracy[l2] = np.mean(small.predict(validation_inputs) =="
-                " validation_labels)\n"
-                "better_l2 = max(subset_accuracy, key=subset_accuracy.get)",
+                _subset_accuracies(fit=_SUBSET_FIT.replace("epochs=3", "epochs=1")),
                 "it should be the validation accuracy of the network trained exactly as described",
             ),
             # the lower one
             (
-                "subset_accuracy = {}\n"
-                "for l2 in (0.0, 0.01):\n"
-                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,"
-                " bias=True, seed=0, activation='relu', loss='cross_entropy',"
-                " weight_init='he', optimizer='adam', l2=l2)\n"
-                "    small.fit(train_inputs[:5000], train_targets[:5000], epochs=3,"
-                " batch_size=100, seed=0)\n"
-                "    subset_accuracy[l2] = np.mean(small.predict(validation_inputs) =="
-                " validation_labels)\n"
-                "better_l2 = min(subset_accuracy, key=subset_accuracy.get)",
+                _subset_accuracies(better="min"),
                 "whose validation accuracy is higher",
             ),
             # a made-up number
@@ -2366,17 +2357,10 @@ ANSWERS = {
             ),
             # percentages
             (
-                "subset_accuracy = {}\n"
-                "for l2 in (0.0, 0.01):\n"
-                "    small = NeuralNetwork(network_structure=[784, 64, 10], learning_rate=1e-3,\n"
-                "                          bias=True, seed=0, activation='relu',\n"
-                "                          loss='cross_entropy', weight_init='he',\n"
-                "                          optimizer='adam', l2=l2)\n"
-                "    small.fit(train_inputs[:5000], train_targets[:5000], epochs=3,\n"
-                "              batch_size=100, seed=0)\n"
-                "    subset_accuracy[l2] = 100 * metrics.accuracy(\n"
-                "        validation_labels, small.predict(validation_inputs))\n"
-                "better_l2 = max(subset_accuracy, key=subset_accuracy.get)",
+                _subset_accuracies(
+                    accuracy="100 * metrics.accuracy(validation_labels,"
+                    " small.predict(validation_inputs))"
+                ),
                 "is a percentage: store the share, between 0 and 1",
             ),
         ],
