@@ -17,8 +17,8 @@ CHROMIUM := /usr/bin/chromium
 NPM_PACKAGES := node_modules/.installed
 # npm where it is installed, else Debian's, which the rule below installs.
 NPM := $(or $(shell command -v npm),/usr/bin/npm)
-# pdftotext, with which the tests read the PDFs, and pdftoppm, with which `make pdf` looks
-# at their pages (both Debian's poppler-utils).
+# pdftotext, with which the tests read the PDFs, and pdftoppm and pdfunite, with which
+# `make pdf` looks at their pages and joins the book (all Debian's poppler-utils).
 PDFTOTEXT := /usr/bin/pdftotext
 # Fashion-MNIST's four official files (Debian's dataset-fashion-mnist), read by nnlib.datasets.
 FASHION_MNIST := /usr/share/datasets/fashion-mnist/train-images-idx3-ubyte.gz

@@ -12,9 +12,12 @@ than the rest of a page go on over the next one, framed on both. Before printing
 chapter's solutions are moved after its summary, under "Solutions" (the teachers'
 handouts and the book), or removed (the students' handouts, which get a framed space
 to answer each exercise instead); the checks, which cannot run on paper, are left out.
-Pages are A4 with 15 mm margins and numbered in the footer.
+Pages are A4 with 15 mm margins and numbered in the footer, with the title of the page.
 
-Writes ``book.pdf``, ``handouts/NN_name.pdf`` and ``student-handouts/NN_name.pdf``. In the
+Writes ``handouts/NN_name.pdf``, ``student-handouts/NN_name.pdf`` and ``book.pdf``: every
+page of the book in reading order, joined by pdfunite (Debian's poppler-utils) from the
+teachers' handouts and a PDF of each other page, so that no page is typeset twice; each
+part keeps its own page numbers, as a course pack's chapters do. In the
 same load of each page, before printing it, Chromium measures what a reader of the
 website meets there (``tools.page_checks``: figures, formulas, solutions, axe in light
 and dark mode, a phone); the pages that are not printed on their own are loaded for that
@@ -29,6 +32,7 @@ import json
 import multiprocessing
 import os
 import shutil
+import subprocess
 import sys
 import traceback
 from dataclasses import dataclass
@@ -99,31 +103,11 @@ FOR_PAPER = """answerSpace => {
   }
 }"""
 
-# Runs in the page: the articles of the other pages appended to this one, typeset.
-APPEND_PAGES = """async urls => {
-  const article = document.querySelector('article.bd-article');
-  for (const url of urls) {
-    const text = await (await fetch(url)).text();
-    const other = new DOMParser().parseFromString(text, 'text/html');
-    for (const section of other.querySelectorAll('article.bd-article > section')) {
-      section.classList.add('print-new-page');
-      article.appendChild(document.adoptNode(section));
-    }
-  }
-  await MathJax.typesetPromise();
-  await document.fonts.ready;
-  await Promise.all([...document.images].map(i => i.complete ? null :
-    new Promise(done => { i.onload = i.onerror = done; })));
-}"""
 
-
-def print_page(page, report, path: Path, *, students_path: Path | None = None, append=()):
-    """Print the opened ``page`` (with the articles of the pages ``append`` after its
-    own) into the PDF ``path``, each chapter followed by its solutions; then, given
-    ``students_path``, into that PDF too, with a space to answer each exercise instead
-    of the solutions. The page loads and typesets once for both."""
-    if append:
-        page.evaluate(APPEND_PAGES, list(append))
+def print_page(page, report, path: Path, *, students_path: Path | None = None):
+    """Print the opened ``page`` into the PDF ``path``, a chapter followed by its
+    solutions; then, given ``students_path``, into that PDF too, with a space to answer
+    each exercise instead of the solutions. The page loads and typesets once for both."""
     if report.problems:
         raise RuntimeError(f"{report.url}: {report.problems}")
     page.emulate_media(media="print")
@@ -149,9 +133,8 @@ class Job:
     """A page of the website to load and measure, and the PDFs to print from it."""
 
     path: str  # below the site root
-    teachers_pdf: Path | None = None
+    teachers_pdf: Path | None = None  # for a page that is not a chapter: its part of the book
     students_pdf: Path | None = None
-    append: tuple[str, ...] = ()  # paths of the pages whose articles follow its own
 
 
 def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
@@ -164,18 +147,23 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
     the longest first: each keeps about one core busy."""
     if output.exists():
         shutil.rmtree(output)
-    first, *rest = toc_files()
-    jobs = [Job(page_of(first), output / "book.pdf", append=tuple(map(page_of, rest)))]
-    for chapter in reversed(chapter_files()):  # the later chapters are the longer ones
-        jobs.append(
-            Job(
-                page_of(chapter),
-                output / "handouts" / f"{chapter.stem}.pdf",
-                output / "student-handouts" / f"{chapter.stem}.pdf",
-            )
+    chapters = set(chapter_files())
+    jobs = [  # the later chapters are the longer ones
+        Job(
+            page_of(chapter),
+            output / "handouts" / f"{chapter.stem}.pdf",
+            output / "student-handouts" / f"{chapter.stem}.pdf",
         )
-    printed = {job.path for job in jobs}
-    jobs += [Job(path) for path in reader_pages(site) if path not in printed]
+        for chapter in reversed(chapter_files())
+    ]
+    parts = output / "book-parts"
+    jobs += [
+        Job(page_of(path), parts / f"{path.stem}.pdf")
+        for path in toc_files()
+        if path not in chapters
+    ]
+    book_parts = {job.path: job.teachers_pdf for job in jobs}
+    jobs += [Job(path) for path in reader_pages(site) if path not in book_parts]
 
     processes = multiprocessing.get_context("spawn")
     queue, results = processes.Queue(), processes.Queue()
@@ -194,11 +182,16 @@ def build(output: Path = DEFAULT_OUTPUT, site: Path = SITE) -> list[Path]:
     failures = [outcome for outcome in outcomes if isinstance(outcome, str)]
     if failures:
         raise RuntimeError("printing failed:\n" + "\n".join(failures))
+    book = output / "book.pdf"
+    in_order = [book_parts[page_of(path)] for path in toc_files()]
+    subprocess.run(["pdfunite", *map(str, in_order), str(book)], check=True)
+    shutil.rmtree(parts)
     measurements = {path: m for found in outcomes for path, m in found.items()}
     (output / MEASUREMENTS).write_text(
         json.dumps({"pages": dict(sorted(measurements.items()))}, indent=1), encoding="utf-8"
     )
-    pdfs = [pdf for job in jobs for pdf in (job.teachers_pdf, job.students_pdf) if pdf]
+    handouts = [(job.teachers_pdf, job.students_pdf) for job in jobs if job.students_pdf]
+    pdfs = [book, *(pdf for pair in handouts for pdf in pair)]
     (output / PDF_MEASUREMENTS).write_text(
         json.dumps(empty_code_frames_in(sorted(pdfs), output), indent=1), encoding="utf-8"
     )
@@ -238,14 +231,7 @@ def _print_and_measure(queue, results, site_url: str, site: Path) -> None:
                 )
                 measurements[job.path] = {"sha256": file_digest(site / job.path)} | measured
                 if job.teachers_pdf:
-                    append = [f"{site_url}/{path}" for path in job.append]
-                    print_page(
-                        page,
-                        report,
-                        job.teachers_pdf,
-                        students_path=job.students_pdf,
-                        append=append,
-                    )
+                    print_page(page, report, job.teachers_pdf, students_path=job.students_pdf)
                 page.close()
             browser.close()
         results.put(measurements)
