@@ -2,13 +2,12 @@
 
 JupyterLab (with jupyterlab-myst, as in the students' environment) runs from this
 environment on a copy of the chapters, and in Debian's Chromium, through Playwright like
-the website tests, each chapter is opened from JupyterLab's file browser, one after the
-other in one JupyterLab page. In each chapter opened here, the set-up cell is
+the website tests, the last chapter is opened from JupyterLab's file browser, and the
+first of its links opens another chapter in a tab. In both chapters, the set-up cell is
 one folded line that says what it is; each cell of a solution is folded to a line that
 gives nothing away, below a box that names the solution and opens nothing, and each
-check to its first line, with no verdict before it runs;
-the links to other chapters show as links (not as unresolved labels), and the first of
-them opens its chapter in a tab of JupyterLab.
+check to its first line, with no verdict before it runs; the links to other chapters
+show as links (not as unresolved labels).
 """
 
 from __future__ import annotations
@@ -33,8 +32,9 @@ from tools.chapters import (
 )
 from tools.install_cell import FIRST_LINE
 
-# A chapter whose links point back, and the last one, whose goals link to four others.
-OPENED = ("02_activations.ipynb", "14_fashion_mnist.ipynb")
+# The last chapter, whose goals link to four others: its first link opens a chapter of
+# Part II, which is checked as it opens.
+OPENED = "14_fashion_mnist.ipynb"
 CHAPTERS = {chapter.path.name: chapter for chapter in chapters()}
 REFERENCES = reference_texts(list(CHAPTERS.values()))
 TOKEN = "chapters-in-jupyterlab"
@@ -87,8 +87,7 @@ def lab(tmp_path_factory):
 
 @pytest.fixture(scope="module")
 def lab_page(lab, browser):
-    """JupyterLab open in Chromium, once for every chapter opened: one JupyterLab page
-    at a time (two of them on one server hand links to each other)."""
+    """JupyterLab open in Chromium, in a page of its own."""
     context = browser.new_context(viewport={"width": 1280, "height": 1000})
     page = context.new_page()
     page.goto(f"{lab}/lab?token={TOKEN}&reset")
@@ -96,60 +95,59 @@ def lab_page(lab, browser):
     context.close()
 
 
-def open_in_lab(page, name: str) -> None:
-    """Close every tab of JupyterLab, then open the notebook ``name`` from the file
-    browser, as a learner does, and wait until its first heading is drawn."""
-    page.locator(".lm-MenuBar-itemLabel", has_text="File").click()
-    page.locator(".lm-Menu-itemLabel", has_text="Close All Tabs").click()
-    # The kernel's language_info, which the chapters store without the machine's Python
-    # version, counts as a change in JupyterLab: closing asks to save it, and it goes.
-    discard = page.locator(".jp-Dialog button", has_text="Discard")
-    deadline = time.monotonic() + 30
-    while page.locator(".jp-Notebook").count():
-        assert time.monotonic() < deadline, "the tabs of JupyterLab did not close"
-        if discard.count():
-            discard.first.click()
-        page.wait_for_timeout(100)
-    page.locator(".jp-DirListing-itemName", has_text=name).dblclick()
-    page.locator(".jp-MarkdownCell h1").first.wait_for(timeout=90_000)
+def notebook_of(page, name: str):
+    """The chapter ``name`` as JupyterLab shows it: the notebook panel with its title."""
+    title = CHAPTERS[name].title.replace("`", "")
+    return page.locator(".jp-NotebookPanel").filter(
+        has=page.locator(".jp-MarkdownCell h1", has_text=title)
+    )
 
 
-@pytest.mark.parametrize("name", OPENED)
-def test_set_up_and_solutions_are_folded_and_links_open_the_other_chapters(lab_page, name):
-    page = lab_page
-    open_in_lab(page, name)
+def assert_folded_with_links(notebook, name: str) -> list:
+    """The chapter ``name``, shown in ``notebook`` (a locator), has its set-up cell,
+    solutions and checks folded, and its links shown as links; return those links
+    (the matches of ``CHAPTER_LINK`` in its Markdown)."""
+    # A solution's box names it and opens nothing (a dropdown there would open empty):
+    # the solution's cells come after it, folded, and open where they are.
+    exercises = CHAPTERS[name].exercises
+    solution_boxes = notebook.locator(".jp-MarkdownCell .myst-exercise", has_text="Solution to")
+    solution_boxes.nth(len(exercises) - 1).wait_for(timeout=30_000)  # drawn one by one
+    assert solution_boxes.count() == len(exercises)
+    assert solution_boxes.locator("summary").count() == 0
 
-    first_cell = page.locator(".jp-Notebook .jp-Cell").first
+    first_cell = notebook.locator(".jp-Cell").first
     assert first_cell.locator(".jp-InputArea-editor").is_hidden()
     placeholder = first_cell.locator(".jp-InputPlaceholder").inner_text().strip()
     assert placeholder.startswith(FIRST_LINE)
     # Of each folded cell, JupyterLab shows the first line: in a solution, one that
     # gives nothing away.
-    folded = [text.strip() for text in page.locator(".jp-InputPlaceholder").all_inner_texts()]
-    exercises = CHAPTERS[name].exercises
+    folded = [text.strip() for text in notebook.locator(".jp-InputPlaceholder").all_inner_texts()]
     solution_cells = sum(len(exercise.solution_cells) - 2 for exercise in exercises)
     assert len(folded) == 1 + solution_cells + len(exercises)
     assert CHECK_FIRST_LINE in folded
     assert set(folded[1:]) <= {*SOLUTION_FIRST_LINE.values(), CHECK_FIRST_LINE}
-    # A solution's box names it and opens nothing (a dropdown there would open empty):
-    # the solution's cells come after it, folded, and open where they are.
-    solution_boxes = page.locator(".jp-MarkdownCell .myst-exercise", has_text="Solution to")
-    solution_boxes.nth(len(exercises) - 1).wait_for(timeout=30_000)  # drawn one by one
-    assert solution_boxes.count() == len(exercises)
-    assert solution_boxes.locator("summary").count() == 0
 
     cells = nbformat.read(CHAPTERS[name].path, as_version=4).cells
     markdown = "\n".join(cell.source for cell in cells if cell.cell_type == "markdown")
     links = list(CHAPTER_LINK.finditer(markdown))
     assert links
-    rendered = page.locator(".jp-Notebook").inner_text()
+    rendered = notebook.inner_text()
     # No label of a chapter, exercise or equation left as text.
     for label in REFERENCES:
         assert label not in rendered, label
     # The checks show their first line, and no verdict until the learner runs them.
     assert "checks pass" not in rendered
-    for exercise in CHAPTERS[name].exercises:
+    for exercise in exercises:
         assert cells[exercise.check_cell].source.startswith(CHECK_FIRST_LINE)
+    return links
+
+
+def test_set_up_and_solutions_are_folded_and_links_open_the_other_chapters(lab_page):
+    page = lab_page
+    # As a learner opens a chapter: from the file browser.
+    page.locator(".jp-DirListing-itemName", has_text=OPENED).dblclick()
+    notebook_of(page, OPENED).wait_for(timeout=90_000)
+    links = assert_folded_with_links(notebook_of(page, OPENED), OPENED)
 
     # Once the kernel is idle, JupyterLab has set up the notebook, links included (a
     # click before that follows the link's address out of JupyterLab).
@@ -160,11 +158,14 @@ def test_set_up_and_solutions_are_folded_and_links_open_the_other_chapters(lab_p
     paragraph = page.locator(".jp-MarkdownCell :is(p, li)").filter(has=link).first
     paragraph.click(position={"x": 2, "y": 2})
     link.click()
+    linked = f"{links[0]['stem']}.ipynb"
     tab_label = ".lm-TabBar-tab .lm-TabBar-tabLabel"  # the chapter opens in a tab
     page.wait_for_function(
         "([selector, name]) => [...document.querySelectorAll(selector)]"
         ".some(label => label.innerText.trim() === name)",
-        arg=[tab_label, f"{links[0]['stem']}.ipynb"],
+        arg=[tab_label, linked],
         polling=200,  # not at animation frames, which a page in the background skips
         timeout=30_000,
     )
+    notebook_of(page, linked).wait_for(timeout=90_000)
+    assert_folded_with_links(notebook_of(page, linked), linked)
