@@ -1,11 +1,14 @@
 """Every chapter as a reveal.js slide deck for teaching, and a PDF of each: `make slides`.
 
-Usage: python tools/slides.py [--decks | --pdfs] [OUTPUT_DIR]   (default: _build/slides)
+Usage: python tools/slides.py [--decks | --pdfs | --measure] [OUTPUT_DIR]
+(default: _build/slides)
 
 ``--decks`` writes only the decks, which ``make book`` puts on the website (the course
 outline links each chapter's deck); ``--pdfs`` prints the PDFs of the decks written
 (``make slides``), and writes what the tests judge each deck by, measured in the same
-load (``MEASURE``, into ``measurements.json``).
+load (``MEASURE``, into ``measurements.json``); ``--measure`` measures every deck so, but
+prints the PDF of the longest alone (``make test``: printing takes most of the time, and
+is the same for every deck).
 
 Made with nbconvert's slides exporter from the chapter itself: a slide for the title
 and each section, a slide below it for each code cell with its stored output (figures
@@ -199,32 +202,54 @@ def measure(page, deck: Path) -> dict:
     return {"sha256": file_digest(deck), **page.evaluate(MEASURE)}
 
 
-def print_decks(decks: list[Path]) -> list[Path]:
-    """A PDF beside each deck, one 16:9 page per slide, printed by Chromium offline, and
-    what ``MEASURE`` finds in each deck, in ``MEASUREMENTS`` beside them."""
+def pdf_of(deck: Path) -> Path:
+    return deck.with_name(deck.name.removesuffix(".html") + ".pdf")
+
+
+def print_decks(decks: list[Path], *, every_pdf: bool = True) -> list[Path]:
+    """A PDF beside each deck (or, without ``every_pdf``, beside the deck with the most
+    slides alone), one 16:9 page per slide, printed by Chromium offline, and what
+    ``MEASURE`` finds in each deck, with whether its PDF was printed now, in
+    ``MEASUREMENTS`` beside them."""
     from playwright.sync_api import sync_playwright  # only here: the website links decks
 
-    pdfs, measured = [], {}
+    measured = {}
     with serve(decks[0].parent) as url, sync_playwright() as playwright:
         browser = launch(playwright)
         try:
             context = browser.new_context(viewport={"width": WIDTH, "height": HEIGHT})
+            longest = None  # without every_pdf: the longest deck so far, and its page
             for deck in decks:
                 page, report = open_page(context, f"{url}/{deck.name}?print-pdf")
                 page.wait_for_function(FITTED, timeout=120_000)
                 if report.problems:
                     raise RuntimeError(f"{deck.name}: {report.problems}")
-                measured[deck.name] = measure(page, deck)
-                pdf = deck.with_name(deck.name.removesuffix(".html") + ".pdf")
-                page.pdf(path=str(pdf), width=f"{WIDTH}px", height=f"{HEIGHT}px",
-                         print_background=True, prefer_css_page_size=True)  # fmt: skip
-                page.close()
-                pdfs.append(pdf)
+                measured[deck.name] = measure(page, deck) | {"printed": False}
+                if every_pdf:
+                    _print(page, deck, measured)
+                elif longest is None or measured[deck.name]["slides"] > longest[1]:
+                    if longest is not None:
+                        longest[2].close()
+                    longest = (deck, measured[deck.name]["slides"], page)
+                else:
+                    page.close()
+            if longest is not None:
+                _print(longest[2], longest[0], measured)
         finally:
             browser.close()
     written = decks[0].parent / MEASUREMENTS
     written.write_text(json.dumps(measured, indent=1), encoding="utf-8")
+    pdfs = [pdf_of(deck) for deck in decks if measured[deck.name]["printed"]]
     return [*pdfs, written]
+
+
+def _print(page, deck: Path, measured: dict) -> None:
+    """Print the ``page`` of ``deck``, opened in the print view, into its PDF, and note
+    in ``measured`` that it was printed."""
+    page.pdf(path=str(pdf_of(deck)), width=f"{WIDTH}px", height=f"{HEIGHT}px",
+             print_background=True, prefer_css_page_size=True)  # fmt: skip
+    page.close()
+    measured[deck.name]["printed"] = True
 
 
 def build_decks(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> list[Path]:
@@ -247,12 +272,14 @@ def build_decks(output: Path = DEFAULT_OUTPUT, root: Path = ROOT) -> list[Path]:
 
 if __name__ == "__main__":
     # `--decks`: the decks alone (`make book` puts them on the website); `--pdfs`: the
-    # PDFs of decks already written (`make slides`); neither: both.
-    flags = {"--decks", "--pdfs"}
+    # PDFs of decks already written (`make slides`); `--measure`: those decks measured,
+    # and the longest printed (`make test`); none: decks and PDFs.
+    flags = {"--decks", "--pdfs", "--measure"}
     arguments = [argument for argument in sys.argv[1:] if argument not in flags]
     target = Path(arguments[0]).resolve() if arguments else DEFAULT_OUTPUT
-    if "--pdfs" in sys.argv:
-        written = print_decks(sorted(target.glob("*.slides.html")))
+    if "--pdfs" in sys.argv or "--measure" in sys.argv:
+        decks = sorted(target.glob("*.slides.html"))
+        written = print_decks(decks, every_pdf="--pdfs" in sys.argv)
     else:
         written = build_decks(target)
         if "--decks" not in sys.argv:
