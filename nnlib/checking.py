@@ -146,6 +146,9 @@ class AnswerCheck:
         if np.all(close):
             self.that(True, "")
             return
+        slip = _slip(actual, expected_array, rtol=rtol, atol=atol)
+        if slip is not None:
+            self.that(False, f"`{name}` {slip}")
         if expected_array.size > SHOWN_WHOLE:  # name the element that differs most
             gaps = np.where(close, 0.0, np.abs(actual - expected_array))
             where = tuple(int(i) for i in np.unravel_index(np.argmax(gaps), gaps.shape))
@@ -208,6 +211,37 @@ class AnswerCheck:
             raise CheckFailed(hint) from None
         print(f"{FAIL_MARK} {hint}")
         return True
+
+
+def _slip(actual: np.ndarray, expected: np.ndarray, *, rtol: float, atol: float) -> str | None:
+    """What a learner often does to a right result, if ``actual`` is ``expected`` after
+    it: a share (between 0 and 1) given as a percentage, or a result rounded (to one
+    to six decimals; a share also as a percentage to none). Else None."""
+    several = expected.ndim > 0
+    is_share = bool(np.all((expected >= 0) & (expected <= 1)) and np.any(expected > 0))
+    if is_share and np.allclose(actual, 100 * expected, rtol=rtol, atol=100 * atol):
+        if several:
+            return "holds percentages: store shares, between 0 and 1"
+        return "is a percentage: store the share, between 0 and 1"
+    # A number of one significant digit (0, 0.2, [0., 1.]) is as often the bound, a
+    # constant or another mistake as a rounded result: nothing is said of it.
+    one_digit = [float(f"{number:.1g}") for number in actual.ravel().tolist()]
+    if np.array_equal(actual.ravel(), one_digit):
+        return None
+    got = "" if several else f", got {show(actual.item())}"
+    for scale, fewest_digits in ((1, 1), (100, 0)) if is_share else ((1, 1),):
+        if not any(
+            np.array_equal(actual, np.round(scale * expected, digits))
+            for digits in range(fewest_digits, 7)
+        ):
+            continue
+        if scale == 1:
+            kind = "holds rounded values" if several else "is rounded"
+            return f"{kind}{got}: keep every digit, and round only what you print"
+        if several:
+            return "holds rounded percentages: store shares, between 0 and 1, with every digit"
+        return f"is a rounded percentage{got}: store the share, between 0 and 1, with every digit"
+    return None
 
 
 def hint_for(error: Exception, *, in_answer: bool = False) -> str:

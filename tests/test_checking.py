@@ -398,3 +398,42 @@ def test_a_reference_input_that_cannot_be_told_apart_by_its_values_is_refused():
             f"reference inputs: expected arrays, numbers, strings, lists or tuples, got {kind}"
         )
     assert runs == []
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "hint"),
+    [
+        (97.25, 0.9725, "`x` is a percentage: store the share, between 0 and 1"),
+        ([97.25, 50.0], [0.9725, 0.5], "`x` holds percentages: store shares, between 0 and 1"),
+        (0.972, 0.97225, "`x` is rounded, got 0.972: keep every digit, and round only what"),
+        (2.1972, 2.1972246, "`x` is rounded, got 2.1972: keep every digit"),
+        ([0.97, 0.5], [0.9725, 0.5], "`x` holds rounded values: keep every digit"),
+        (97.2, 0.97225, "`x` is a rounded percentage, got 97.2: store the share, between"),
+        (97, 0.97225, "`x` is a rounded percentage, got 97: store the share"),
+        ([97.0, 50.0], [0.9725, 0.5], "`x` holds rounded percentages: store shares"),
+    ],
+)
+def test_a_percentage_or_a_rounded_value_is_named_as_such(capsys, value, expected, hint):
+    out = verdict(capsys, lambda check: check.value(value, expected, "x", why="never shown"))
+    assert out.startswith(f"✗ {hint}"), out
+
+
+@pytest.mark.parametrize(
+    ("value", "expected", "got"),
+    [
+        (0.0, 0.3, "0.0"),  # zero: integer division, or a missing step, as often
+        (0.0, -0.02, "0.0"),  # ReLU for leaky ReLU, not -0.02 rounded
+        ([0.0, 1.0], [0.01, 1.0], "[0.0, 1.0]"),  # the same in an array
+        (0.2, 0.19996, "0.2"),  # the bound, not the largest value drawn below it
+        (1.0, 0.3, "1.0"),  # a share as a whole number: integer division as often
+        (250.0, 2.5, "250.0"),  # no share: 100 times as large is not a percentage
+        (1.0, 0.0, "1.0"),  # no share, nothing to round
+        (0.9, 0.97225, "0.9"),  # rounded, but wrongly
+        (970.0, 0.97225, "970.0"),  # ten times a percentage
+    ],
+)
+def test_a_wrong_value_that_is_no_percentage_nor_rounded_gets_the_usual_hint(
+    capsys, value, expected, got
+):
+    out = verdict(capsys, lambda check: check.value(value, expected, "x", why="as asked"))
+    assert out == f"✗ `x` is not right, got {got}: as asked\n"

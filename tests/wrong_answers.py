@@ -1118,7 +1118,7 @@ ANSWERS = {
                 " batch_size=16, seed=0)\n"
                 "small_accuracy = round(100 * metrics.accuracy(\n"
                 "    validation_labels, small_network.predict(validation_inputs)), 1)",
-                "`small_accuracy` is rounded, got 97.2",
+                "`small_accuracy` is a rounded percentage, got 97.2",
             ),
         ],
         "right": [
@@ -1363,7 +1363,7 @@ ANSWERS = {
                 "probabilities = np.array([0.82, 0.11, 0.05, 0.02])\n"
                 "shifted_scores = scores - scores.max()\n"
                 "shifted_probabilities = probabilities\n",
-                "`probabilities` is not right",
+                "`probabilities` holds rounded values: keep every digit",
             ),
             (
                 "scores = np.array([3.0, 1.0, 0.2, -1.0]) - 3.0\n"
@@ -1678,7 +1678,7 @@ ANSWERS = {
             (
                 "best_accuracy_epoch = int(np.argmax(histories[0].validation_accuracy)) + 1\n"
                 "best_validation_accuracy = 100 * max(histories[0].validation_accuracy)",
-                "it should be the validation accuracy after that epoch",
+                "`best_validation_accuracy` is a percentage: store the share",
             ),
         ],
         "right": [
@@ -1772,7 +1772,12 @@ ANSWERS = {
                 _cross_validation(
                     f"list({_STRATIFIED_FOLDS})", accuracies="100 * np.array(fold_accuracies)"
                 ),
-                "`fold_accuracies` are percentages",
+                "`fold_accuracies` holds percentages",
+            ),
+            # the mean rounded to the digits printed
+            (
+                _cross_validation(f"list({_STRATIFIED_FOLDS})") + "\ncv_mean = round(cv_mean, 3)",
+                "`cv_mean` is rounded, got",
             ),
         ],
         "right": [
@@ -1826,6 +1831,12 @@ ANSWERS = {
                 "leaves out λ",
             ),
             ("l2_penalty = 0.007", "sum of the squares of all weights of both matrices"),
+            # rounded to the digits printed
+            (
+                "l2_penalty = round(0.5 * l2_network.l2 * "
+                "sum(np.sum(w[:, :-1] ** 2) for w in l2_network.weights), 5)",
+                "`l2_penalty` is rounded, got",
+            ),
             # one penalty per matrix
             (
                 "l2_penalty = [0.5 * l2_network.l2 * np.sum(w[:, :-1] ** 2)\n"
@@ -2140,6 +2151,17 @@ ANSWERS = {
                 "        after_one = w\n"
                 "after_two = w",
                 "`after_one` is the same array as `after_two`",
+            ),
+            # the library's steps, rounded to the digits printed
+            (
+                "from nnlib.optimizers import Adam as LibraryAdam\n\n"
+                "adam = LibraryAdam()\n"
+                "w = [np.array([1.0, -2.0, 0.5])]\n"
+                "adam.step(w, [np.array([0.4, -0.2, 0.0])], 0.1)\n"
+                "after_one = w[0].round(4)\n"
+                "adam.step(w, [np.array([0.2, 0.1, -0.3])], 0.1)\n"
+                "after_two = w[0].round(4)",
+                "`after_two` holds rounded values: keep every digit",
             ),
         ],
         "right": [
