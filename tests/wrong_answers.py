@@ -2241,6 +2241,11 @@ ANSWERS = {
                 "unit_pixels = data.test_images[:1000] // 255",
                 "holds whole numbers (uint8): `//` is integer division",
             ),
+            # integer division, then float32
+            (
+                "unit_pixels = (data.test_images[:1000] // 255).astype(np.float32)",
+                "holds whole numbers (float32): `//` is integer division",
+            ),
             # float64, the default of `/`
             (
                 "unit_pixels = data.test_images[:1000] / 255",
@@ -2274,6 +2279,13 @@ ANSWERS = {
                 "hardest_class = class_names[np.argmin(class_accuracy)]\n"
                 "most_confused = (6, 0)",
                 "divides by the column sums, the answers",
+            ),
+            # the chapter's one run, not the five networks
+            (
+                "class_accuracy = np.diag(this_run) / this_run.sum(axis=1)\n"
+                "hardest_class = class_names[np.argmin(class_accuracy)]\n"
+                "most_confused = (6, 0)",
+                "`class_accuracy` is that of this chapter's one network, `this_run`",
             ),
             # divided by all answers
             (
