@@ -223,25 +223,29 @@ def _slip(actual: np.ndarray, expected: np.ndarray, *, rtol: float, atol: float)
         if several:
             return "holds percentages: store shares, between 0 and 1"
         return "is a percentage: store the share, between 0 and 1"
+    scales = (1, 100) if is_share else (1,)
+    rounded_from = [
+        scale
+        for scale in scales
+        if any(
+            np.array_equal(actual, np.round(scale * expected, digits))
+            for digits in range(0 if scale == 100 else 1, 7)
+        )
+    ]
+    if not rounded_from:
+        return None
     # A number of one significant digit (0, 0.2, [0., 1.]) is as often the bound, a
     # constant or another mistake as a rounded result: nothing is said of it.
     one_digit = [float(f"{number:.1g}") for number in actual.ravel().tolist()]
     if np.array_equal(actual.ravel(), one_digit):
         return None
     got = "" if several else f", got {show(actual.item())}"
-    for scale, fewest_digits in ((1, 1), (100, 0)) if is_share else ((1, 1),):
-        if not any(
-            np.array_equal(actual, np.round(scale * expected, digits))
-            for digits in range(fewest_digits, 7)
-        ):
-            continue
-        if scale == 1:
-            kind = "holds rounded values" if several else "is rounded"
-            return f"{kind}{got}: keep every digit, and round only what you print"
-        if several:
-            return "holds rounded percentages: store shares, between 0 and 1, with every digit"
-        return f"is a rounded percentage{got}: store the share, between 0 and 1, with every digit"
-    return None
+    if rounded_from[0] == 1:
+        kind = "holds rounded values" if several else "is rounded"
+        return f"{kind}{got}: keep every digit, and round only what you print"
+    if several:
+        return "holds rounded percentages: store shares, between 0 and 1, with every digit"
+    return f"is a rounded percentage{got}: store the share, between 0 and 1, with every digit"
 
 
 def hint_for(error: Exception, *, in_answer: bool = False) -> str:
