@@ -215,8 +215,8 @@ class AnswerCheck:
 
 def _slip(actual: np.ndarray, expected: np.ndarray, *, rtol: float, atol: float) -> str | None:
     """What a learner often does to a right result, if ``actual`` is ``expected`` after
-    it: a share (between 0 and 1) given as a percentage, or a result rounded (to one
-    to six decimals; a share also as a percentage to none). Else None."""
+    it: a share (between 0 and 1) given as a percentage, or a result rounded to at
+    most six decimals (a share also as a percentage). Else None."""
     several = expected.ndim > 0
     is_share = bool(np.all((expected >= 0) & (expected <= 1)) and np.any(expected > 0))
     if is_share and np.allclose(actual, 100 * expected, rtol=rtol, atol=100 * atol):
@@ -227,10 +227,7 @@ def _slip(actual: np.ndarray, expected: np.ndarray, *, rtol: float, atol: float)
     rounded_from = [
         scale
         for scale in scales
-        if any(
-            np.array_equal(actual, np.round(scale * expected, digits))
-            for digits in range(0 if scale == 100 else 1, 7)
-        )
+        if any(np.array_equal(actual, np.round(scale * expected, digits)) for digits in range(7))
     ]
     if not rounded_from:
         return None

@@ -408,6 +408,9 @@ def test_a_reference_input_that_cannot_be_told_apart_by_its_values_is_refused():
         (0.972, 0.97225, "`x` is rounded, got 0.972: keep every digit, and round only what"),
         (2.1972, 2.1972246, "`x` is rounded, got 2.1972: keep every digit"),
         ([0.97, 0.5], [0.9725, 0.5], "`x` holds rounded values: keep every digit"),
+        ([0.0, 97.25], [0.0, 0.9725], "`x` holds percentages"),  # a share can be 0
+        ([100.0, 97.25], [1.0, 0.9725], "`x` holds percentages"),  # or 1
+        (12.0, 12.4, "`x` is rounded, got 12.0: keep every digit"),
         (97.2, 0.97225, "`x` is a rounded percentage, got 97.2: store the share, between"),
         (97, 0.97225, "`x` is a rounded percentage, got 97: store the share"),
         ([97.0, 50.0], [0.9725, 0.5], "`x` holds rounded percentages: store shares"),
@@ -416,6 +419,14 @@ def test_a_reference_input_that_cannot_be_told_apart_by_its_values_is_refused():
 def test_a_percentage_or_a_rounded_value_is_named_as_such(capsys, value, expected, hint):
     out = verdict(capsys, lambda check: check.value(value, expected, "x", why="never shown"))
     assert out.startswith(f"✗ {hint}"), out
+
+
+def test_a_percentage_is_told_within_the_tolerance_of_the_check_times_100(capsys):
+    def percentage(off):
+        return lambda check: check.value(97.25 + off, 0.9725, "x", rtol=0, atol=1e-8)
+
+    assert "is a percentage" in verdict(capsys, percentage(5e-7))
+    assert "is a percentage" not in verdict(capsys, percentage(1.005e-6))
 
 
 @pytest.mark.parametrize(
@@ -427,6 +438,10 @@ def test_a_percentage_or_a_rounded_value_is_named_as_such(capsys, value, expecte
         (0.2, 0.19996, "0.2"),  # the bound, not the largest value drawn below it
         (1.0, 0.3, "1.0"),  # a share as a whole number: integer division as often
         (250.0, 2.5, "250.0"),  # no share: 100 times as large is not a percentage
+        (150.0, 1.5, "150.0"),
+        (5e-11, 0.0, "5e-11"),  # not 0 as a percentage
+        (97.2501, 0.9725, "97.2501"),  # the tolerance of the check holds for percentages
+        (0.1234568, 0.123456789, "0.1234568"),  # more than six decimals: a slip of its own
         (1.0, 0.0, "1.0"),  # no share, nothing to round
         (0.9, 0.97225, "0.9"),  # rounded, but wrongly
         (970.0, 0.97225, "970.0"),  # ten times a percentage
