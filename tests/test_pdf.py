@@ -16,7 +16,12 @@ import numpy as np
 import pytest
 
 from tools.chapters import chapter_files, chapters
-from tools.code_frames import CODE_BACKGROUND, empty_code_frames, empty_code_frames_in
+from tools.code_frames import (
+    CODE_BACKGROUND,
+    empty_code_frames,
+    empty_code_frames_in,
+    page_count,
+)
 from tools.install_cell import is_install_cell
 from tools.notebooks import toc_files
 from tools.pdf import DEFAULT_OUTPUT as PDF
@@ -111,16 +116,11 @@ def test_the_book_has_every_chapter_with_its_number_and_every_exercise_in_order(
     assert squeezed("Course outline") in book and squeezed("Running the course") in book
 
 
-def pages_of(path) -> int:
-    info = subprocess.run(["pdfinfo", str(path)], capture_output=True, text=True, check=True)
-    return int(re.search(r"^Pages:\s+(\d+)$", info.stdout, re.M)[1])
-
-
 def test_the_book_joins_every_page_of_the_book_each_numbered_on_its_own():
     assert text_of(PDF / "book.pdf").count(" · page 1 of ") == len(toc_files())
-    handouts = sum(pages_of(PDF / "handouts" / f"{path.stem}.pdf") for path in chapter_files())
+    handouts = sum(page_count(PDF / "handouts" / f"{path.stem}.pdf") for path in chapter_files())
     others = len(toc_files()) - len(chapter_files())  # a page at least each
-    assert pages_of(PDF / "book.pdf") >= handouts + others
+    assert page_count(PDF / "book.pdf") >= handouts + others
 
 
 @pytest.mark.parametrize("edition", ["handouts", "student-handouts"])

@@ -16,12 +16,12 @@ browser shows it, to present, and must measure the same there.
 from __future__ import annotations
 
 import json
-import subprocess
 
 import pytest
 
 from tools.browser import open_page
 from tools.chapters import chapters
+from tools.code_frames import page_count
 from tools.site import SLIDES_FOLDER, file_digest, start_tags
 from tools.slides import (
     ASSETS,
@@ -67,9 +67,7 @@ def test_the_longest_deck_and_every_deck_printed_with_it_have_a_pdf_with_a_page_
     longest = max(measurements, key=lambda deck: measurements[deck]["slides"])
     assert measurements[longest]["printed"]
     for name in (name for name, deck in measurements.items() if deck["printed"]):
-        pdf = SLIDES / name.replace(".html", ".pdf")
-        info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
-        pages = int(info.stdout.split("Pages:")[1].split()[0])
+        pages = page_count(SLIDES / name.replace(".html", ".pdf"))
         assert pages == measurements[name]["slides"], f"{name}: a page per slide"
 
 

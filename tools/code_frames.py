@@ -39,6 +39,12 @@ def empty_code_frames(page: np.ndarray) -> list[tuple[int, int]]:
     return empty
 
 
+def page_count(pdf: Path) -> int:
+    """How many pages ``pdf`` has, as pdfinfo (poppler-utils) reads it."""
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True)
+    return int(info.stdout.split("Pages:")[1].split()[0])
+
+
 def empty_code_frames_in(pdfs: list[Path], root: Path) -> dict[str, dict]:
     """For each PDF, by its path below ``root``: its SHA-256 and where on which page it
     shows an empty code frame, in words."""
